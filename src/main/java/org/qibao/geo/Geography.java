@@ -1,0 +1,119 @@
+package org.qibao.geo;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.GeoPoint;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The geography module's API: the administrative levels, grids and their boundaries, and
+ * which grid a point lies in.
+ */
+@Service
+public class Geography {
+
+	private final GeographyRepository repository;
+
+	Geography(GeographyRepository repository) {
+		this.repository = repository;
+	}
+
+	@Transactional
+	public long createCity(String name) {
+		return this.repository.insertCity(name);
+	}
+
+	@Transactional
+	public long createDistrict(long cityId, String name) {
+		return this.repository.insertDistrict(cityId, name);
+	}
+
+	@Transactional
+	public long createStreet(long districtId, String name) {
+		return this.repository.insertStreet(districtId, name);
+	}
+
+	@Transactional
+	public long createCommunity(long streetId, String name, String timeZone) {
+		try {
+			ZoneId.of(timeZone);
+		}
+		catch (DateTimeException ex) {
+			throw new BusinessRuleException("INVALID_TIME_ZONE", "timeZone");
+		}
+		return this.repository.insertCommunity(streetId, name, timeZone);
+	}
+
+	/** Draws a grid; refuses an invalid boundary or a code the community already uses. */
+	@Transactional
+	public Grid createGrid(long communityId, String code, String name, String geoJson) {
+		if (code == null || !code.matches("[A-Za-z0-9_-]{1,20}")) {
+			throw new BusinessRuleException("INVALID_INPUT", "code");
+		}
+		if (name == null || name.isBlank() || name.length() > 60) {
+			throw new BusinessRuleException("INVALID_INPUT", "name");
+		}
+		Boundary boundary = Boundary.parse(geoJson, "boundary");
+		if (communities(List.of(communityId)).isEmpty()) {
+			throw new BusinessRuleException("NOT_FOUND", "communityId");
+		}
+		if (this.repository.gridCodeTaken(communityId, code)) {
+			throw new BusinessRuleException("DUPLICATE_CODE", "code");
+		}
+		return this.repository.insertGrid(communityId, code, name.trim(), geoJson, boundary.envelope(),
+				boundary.interiorPoint());
+	}
+
+	@Transactional
+	public Grid redrawGrid(long gridId, String geoJson) {
+		Boundary boundary = Boundary.parse(geoJson, "boundary");
+		return this.repository.updateBoundary(gridId, geoJson, boundary.envelope(), boundary.interiorPoint())
+			.orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "gridId"));
+	}
+
+	/** The grid a point lies in; when grids overlap on their borders, the oldest. */
+	public Optional<Grid> gridAt(GeoPoint point) {
+		if (!point.isValid()) {
+			throw new BusinessRuleException("INVALID_COORDINATES", "point");
+		}
+		return this.repository.gridsAround(point)
+			.stream()
+			.filter(grid -> Boundary.stored(grid.boundary()).covers(point))
+			.findFirst();
+	}
+
+	/** How far a point lies outside a grid, in metres: 0 when it is inside. */
+	public double metresOutside(Grid grid, GeoPoint point) {
+		return Boundary.stored(grid.boundary()).metresOutside(point);
+	}
+
+	public boolean hasCommunities() {
+		return this.repository.communityCount() > 0;
+	}
+
+	public Map<Long, Community> communities(Collection<Long> ids) {
+		return byId(this.repository.communities(ids), Community::id);
+	}
+
+	public Map<Long, Grid> grids(Collection<Long> ids) {
+		return byId(this.repository.grids(ids), Grid::id);
+	}
+
+	public List<Grid> gridsOf(long communityId) {
+		return this.repository.gridsOfCommunities(List.of(communityId));
+	}
+
+	static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
+		return items.stream().collect(Collectors.toMap(id, Function.identity()));
+	}
+
+}

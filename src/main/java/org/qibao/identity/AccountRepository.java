@@ -1,0 +1,80 @@
+package org.qibao.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final String COLUMNS = "id, phone, display_name, locale";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Account insert(String phone, String displayName, String passwordHash, String locale) {
+		return this.jdbc.sql("INSERT INTO account (phone, display_name, password_hash, locale) VALUES (?, ?, ?, ?) RETURNING "
+				+ COLUMNS)
+			.params(phone, displayName, passwordHash, locale)
+			.query(Account.class)
+			.single();
+	}
+
+	Optional<Credentials> findCredentials(String phone) {
+		return this.jdbc.sql("SELECT id, password_hash FROM account WHERE phone = ?")
+			.param(phone)
+			.query(Credentials.class)
+			.optional();
+	}
+
+	List<Account> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ANY(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(Account.class)
+			.list();
+	}
+
+	List<ScopedRole> rolesOf(long accountId) {
+		return this.jdbc.sql("SELECT role, scope_id FROM role_assignment WHERE account_id = ? ORDER BY role, scope_id")
+			.param(accountId)
+			.query(ScopedRole.class)
+			.list();
+	}
+
+	List<Holder> holders(Role role, Collection<Long> scopeIds) {
+		return this.jdbc.sql("""
+				SELECT r.scope_id, a.id, a.phone, a.display_name, a.locale
+				FROM role_assignment r JOIN account a ON a.id = r.account_id
+				WHERE r.role = ? AND r.scope_id = ANY(?)
+				ORDER BY a.display_name, a.id""")
+			.params(role.name(), scopeIds.toArray(Long[]::new))
+			.query((rs, n) -> new Holder(rs.getLong(1),
+					new Account(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+			.list();
+	}
+
+	/** Grants the role; false when the account already held it. */
+	boolean grant(long accountId, Role role, long scopeId) {
+		return this.jdbc.sql("""
+				INSERT INTO role_assignment (account_id, role, scope_id) VALUES (?, ?, ?)
+				ON CONFLICT (account_id, role, scope_id) DO NOTHING""")
+			.params(accountId, role.name(), scopeId)
+			.update() == 1;
+	}
+
+	record Credentials(long id, String passwordHash) {
+	}
+
+	record Holder(long scopeId, Account account) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.qibao.identity;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity module's API for other modules: accounts and the roles they hold. */
+@Service
+public class Accounts {
+
+	private final AccountRepository repository;
+
+	private final PasswordEncoder passwordEncoder;
+
+	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
+		this.repository = repository;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/** Opens an account; the phone number is normalised to digits without a +86 prefix. */
+	@Transactional
+	public Account register(String phone, String displayName, String password, String locale) {
+		return this.repository.insert(PhoneNumbers.normalise(phone), displayName.trim(),
+				this.passwordEncoder.encode(password), locale);
+	}
+
+	/** Grants a role over an object; false when the account already held it. */
+	@Transactional
+	public boolean grant(long accountId, Role role, long scopeId) {
+		return this.repository.grant(accountId, role, scopeId);
+	}
+
+	public Map<Long, Account> findAll(Collection<Long> ids) {
+		return this.repository.findAll(ids).stream().collect(Collectors.toMap(Account::id, Function.identity()));
+	}
+
+	/** The accounts that hold the role over each of these objects, by object. */
+	public Map<Long, List<Account>> holders(Role role, Collection<Long> scopeIds) {
+		Map<Long, List<Account>> result = new LinkedHashMap<>();
+		scopeIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+		if (!scopeIds.isEmpty()) {
+			this.repository.holders(role, scopeIds).forEach(h -> result.get(h.scopeId()).add(h.account()));
+		}
+		return result;
+	}
+
+	public List<ScopedRole> rolesOf(long accountId) {
+		return this.repository.rolesOf(accountId);
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.qibao.merchant;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.qibao.geo.Community;
+import org.qibao.geo.Geography;
+import org.qibao.shared.NodeType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class MerchantController {
+
+	private final Merchants merchants;
+
+	private final Geography geography;
+
+	MerchantController(Merchants merchants, Geography geography) {
+		this.merchants = merchants;
+		this.geography = geography;
+	}
+
+	@BatchMapping(typeName = "Community")
+	Map<Community, List<Merchant>> merchants(List<Community> communities) {
+		Map<Long, List<Merchant>> byCommunity = this.merchants
+			.ofCommunities(communities.stream().map(Community::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Merchant::communityId));
+		return communities.stream()
+			.collect(Collectors.toMap(Function.identity(), c -> byCommunity.getOrDefault(c.id(), List.of())));
+	}
+
+	@BatchMapping(typeName = "Merchant")
+	Map<Merchant, Community> community(List<Merchant> merchants) {
+		Map<Long, Community> communities = this.geography
+			.communities(merchants.stream().map(Merchant::communityId).toList());
+		Map<Merchant, Community> result = new HashMap<>();
+		merchants.forEach(m -> result.put(m, communities.get(m.communityId())));
+		return result;
+	}
+
+	@Bean
+	static NodeType<Merchant> merchantNodeType(Merchants merchants) {
+		return NodeType.of("Merchant", merchants::findAll);
+	}
+
+}

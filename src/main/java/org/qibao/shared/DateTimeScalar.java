@@ -1,0 +1,79 @@
+package org.qibao.shared;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+/**
+ * {@code DateTime}: an {@link Instant}, written as ISO-8601 in UTC. Times are stored and
+ * passed as instants; graphql-java-extended-scalars' DateTime works on offset date-times
+ * instead, which would put a zone where the domain has none.
+ */
+final class DateTimeScalar {
+
+	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
+		.name("DateTime")
+		.description("An instant in UTC, as ISO-8601")
+		.coercing(new InstantCoercing())
+		.build();
+
+	private DateTimeScalar() {
+	}
+
+	private static final class InstantCoercing implements Coercing<Instant, String> {
+
+		@Override
+		public String serialize(Object value, GraphQLContext context, Locale locale) {
+			if (value instanceof Instant instant) {
+				return instant.toString();
+			}
+			if (value instanceof OffsetDateTime dateTime) {
+				return dateTime.toInstant().toString();
+			}
+			throw new CoercingSerializeException("Not a DateTime: " + value.getClass().getSimpleName());
+		}
+
+		@Override
+		public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
+			if (input instanceof String text) {
+				try {
+					return parse(text);
+				}
+				catch (DateTimeParseException ex) {
+					throw new CoercingParseValueException("Not an ISO-8601 date-time with offset: " + text);
+				}
+			}
+			throw new CoercingParseValueException("A DateTime must be a string");
+		}
+
+		@Override
+		public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+			if (input instanceof StringValue text) {
+				try {
+					return parse(text.getValue());
+				}
+				catch (DateTimeParseException ex) {
+					throw new CoercingParseLiteralException("Not an ISO-8601 date-time with offset: " + text.getValue());
+				}
+			}
+			throw new CoercingParseLiteralException("A DateTime must be a string");
+		}
+
+		private static Instant parse(String text) {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+
+	}
+
+}

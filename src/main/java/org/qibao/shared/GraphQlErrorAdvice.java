@@ -1,0 +1,26 @@
+package org.qibao.shared;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns the shared kernel's exceptions into typed GraphQL errors. Anything not handled here
+ * or by Spring Security's resolver reaches the client only as an opaque internal error.
+ */
+@ControllerAdvice
+class GraphQlErrorAdvice {
+
+	@GraphQlExceptionHandler
+	GraphQLError invalidId(GlobalId.InvalidIdException ex, DataFetchingEnvironment env) {
+		return graphql.GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError invalidPage(Connection.InvalidPageException ex, DataFetchingEnvironment env) {
+		return graphql.GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.qibao.shared;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code node(id:)} and {@code nodes(ids:)}, served by each module's {@link NodeType}s. */
+@Controller
+class NodeController {
+
+	private static final int MAX_IDS = 100;
+
+	private final Map<String, NodeType<?>> types;
+
+	NodeController(List<NodeType<?>> types) {
+		this.types = types.stream().collect(Collectors.toMap(NodeType::name, Function.identity()));
+	}
+
+	@QueryMapping
+	Object node(@Argument String id) {
+		return nodes(List.of(id)).get(0);
+	}
+
+	@QueryMapping
+	List<Object> nodes(@Argument List<String> ids) {
+		if (ids.size() > MAX_IDS) {
+			throw new Connection.InvalidPageException("at most " + MAX_IDS + " IDs can be fetched at once");
+		}
+		List<GlobalId> globalIds = new ArrayList<>();
+		Map<String, Set<Long>> keysByType = new LinkedHashMap<>();
+		for (String id : ids) {
+			GlobalId globalId = GlobalId.decode(id);
+			globalIds.add(globalId);
+			keysByType.computeIfAbsent(globalId.type(), t -> new java.util.HashSet<>()).add(globalId.key());
+		}
+		Map<String, Map<Long, ?>> found = new LinkedHashMap<>();
+		keysByType.forEach((type, keys) -> found.put(type, findAll(type, keys)));
+		List<Object> result = new ArrayList<>();
+		for (GlobalId globalId : globalIds) {
+			result.add(found.get(globalId.type()).get(globalId.key()));
+		}
+		return result;
+	}
+
+	private Map<Long, ?> findAll(String type, Collection<Long> keys) {
+		NodeType<?> nodeType = this.types.get(type);
+		return nodeType != null ? nodeType.findAll(keys) : Map.of();
+	}
+
+}
