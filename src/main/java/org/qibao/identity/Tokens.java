@@ -58,7 +58,10 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 	}
 
 	IssuedToken issue(Account account, List<ScopedRole> roles) {
-		Instant now = Instant.now();
+		return issue(account, roles, Instant.now());
+	}
+
+	IssuedToken issue(Account account, List<ScopedRole> roles, Instant now) {
 		Instant expiresAt = now.plus(this.lifetime);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)

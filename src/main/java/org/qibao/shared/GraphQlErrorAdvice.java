@@ -13,6 +13,23 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class GraphQlErrorAdvice {
 
+	private final UserErrors userErrors;
+
+	GraphQlErrorAdvice(UserErrors userErrors) {
+		this.userErrors = userErrors;
+	}
+
+	/** A business rule refused a query's arguments: a bad request, with the rule's code. */
+	@GraphQlExceptionHandler
+	GraphQLError refused(BusinessRuleException ex, DataFetchingEnvironment env) {
+		UserError error = this.userErrors.of(ex, env.getLocale());
+		return graphql.GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(error.message())
+			.extensions(java.util.Map.of("code", error.code()))
+			.build();
+	}
+
 	@GraphQlExceptionHandler
 	GraphQLError invalidId(GlobalId.InvalidIdException ex, DataFetchingEnvironment env) {
 		return graphql.GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();

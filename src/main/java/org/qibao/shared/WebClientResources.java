@@ -1,0 +1,50 @@
+package org.qibao.shared;
+
+import java.io.IOException;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the web client built into {@code static/}: its files as they are, {@code /graphiql}
+ * as the bundled GraphiQL page, and every other page path as {@code index.html}, where the
+ * client's router takes over. Paths that look like files are never rewritten, so a missing
+ * script is a 404 and not a page.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebClientResources implements WebMvcConfigurer {
+
+	private static final Resource INDEX = new ClassPathResource("static/index.html");
+
+	private static final Resource GRAPHIQL = new ClassPathResource("static/graphiql.html");
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/**")
+			.addResourceLocations("classpath:/static/")
+			.resourceChain(true)
+			.addResolver(new ClientRoutes());
+	}
+
+	private static final class ClientRoutes extends PathResourceResolver {
+
+		@Override
+		protected Resource getResource(String path, Resource location) throws IOException {
+			Resource file = super.getResource(path, location);
+			if (file != null) {
+				return file;
+			}
+			if (path.equals("graphiql")) {
+				return GRAPHIQL.exists() ? GRAPHIQL : null;
+			}
+			boolean pagePath = !path.contains(".") && !path.startsWith("graphql") && !path.startsWith("actuator");
+			return pagePath && INDEX.exists() ? INDEX : null;
+		}
+
+	}
+
+}

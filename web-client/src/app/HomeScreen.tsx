@@ -1,0 +1,67 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Navigate } from 'react-router';
+import { AdminHome } from '../admin/AdminHome';
+import { CaptainHome } from '../captain/CaptainHome';
+import type { Role } from '../gql/graphql';
+import { GridWorkerHome } from '../gridworker/GridWorkerHome';
+import { MerchantHome } from '../merchant/MerchantHome';
+import { useAccount } from '../shared/auth/account';
+import { useSession } from '../shared/auth/SessionProvider';
+import type { AreaProps } from '../shared/ui/AreaSection';
+import { Page } from '../shared/ui/Page';
+import { VolunteerHome } from '../volunteer/VolunteerHome';
+import { AREA_PATHS, rolesHeld } from './areas';
+
+const AREAS: Readonly<Record<Role, ComponentType<AreaProps>>> = {
+  VOLUNTEER: VolunteerHome,
+  CAPTAIN: CaptainHome,
+  GRID_WORKER: GridWorkerHome,
+  MERCHANT_STAFF: MerchantHome,
+  ADMINISTRATOR: AdminHome,
+};
+
+/** The home of one role the person holds, with tabs to their other roles; without a role, the plain greeting. */
+export function HomeScreen({ role }: { role: Role | null }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const account = useAccount();
+  const roles = rolesHeld(account.roles);
+
+  if (role === null ? roles.length > 0 : !roles.includes(role)) {
+    return roles.length > 0 ? <Navigate to={AREA_PATHS[roles[0]]} replace /> : <Navigate to="/" replace />;
+  }
+  const Area = role && AREAS[role];
+
+  return (
+    <Page>
+      <section className="greeting">
+        <h1 className="greeting-text" data-testid="home-greeting">
+          {t('home.greeting', { name: account.displayName })}
+        </h1>
+        <button type="button" className="button secondary" data-testid="sign-out" onClick={signOut}>
+          {t('session.signOut')}
+        </button>
+      </section>
+
+      {roles.length > 1 && (
+        <nav className="role-tabs" aria-labelledby="role-tabs-label">
+          <span id="role-tabs-label" className="role-tabs-label">
+            {t('home.roles')}
+          </span>
+          {roles.map((held) => (
+            <NavLink key={held} to={AREA_PATHS[held]} className="role-tab" data-testid={`role-tab-${held}`}>
+              {t(`roles.${held}`)}
+            </NavLink>
+          ))}
+        </nav>
+      )}
+
+      {role && Area ? (
+        <Area assignments={account.roles.filter((assignment) => assignment.role === role)} />
+      ) : (
+        <p className="notice">{t('home.noRoles')}</p>
+      )}
+    </Page>
+  );
+}

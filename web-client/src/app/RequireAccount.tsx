@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { AccountContext } from '../shared/auth/account';
+import { useSession } from '../shared/auth/SessionProvider';
+import { isUnauthorized } from '../shared/graphql/unauthorized';
+import { Page } from '../shared/ui/Page';
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      ...AccountSession
+    }
+  }
+`);
+
+/** Guards the signed-in screens: no token means the sign-in screen; a token the server no longer knows ends the session. */
+export function RequireAccount() {
+  const { t } = useTranslation();
+  const { token, expire } = useSession();
+  const location = useLocation();
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: MeQuery,
+    requestPolicy: 'network-only',
+    pause: !token,
+  });
+  const me = data?.me ?? null;
+  const knownToBeSignedOut = token !== null && data !== undefined && me === null;
+
+  useEffect(() => {
+    if (knownToBeSignedOut) expire();
+  }, [knownToBeSignedOut, expire]);
+
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (me) {
+    return (
+      <AccountContext.Provider value={me}>
+        <Outlet />
+      </AccountContext.Provider>
+    );
+  }
+  return (
+    <Page>
+      {error && !fetching && !isUnauthorized(error) ? (
+        <div className="problem" role="alert">
+          <p>{error.networkError ? t('errors.network') : t('errors.unexpected')}</p>
+          <button type="button" className="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : (
+        <p className="notice" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+    </Page>
+  );
+}
