@@ -1,0 +1,44 @@
+package org.qibao.webclient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver, so that nothing is
+ * downloaded: {@code apt-get install chromium chromium-driver}.
+ */
+final class Browser {
+
+	private Browser() {
+	}
+
+	/** A phone-sized browser window (360 × 740). */
+	static ChromeDriver phone() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("QIBAO_CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=360,740", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(executable("QIBAO_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	private static String executable(String variable, String fallback) {
+		String path = System.getenv().getOrDefault(variable, fallback);
+		if (!Files.isExecutable(Path.of(path))) {
+			throw new IllegalStateException(path + " is missing: apt-get install -y chromium chromium-driver");
+		}
+		return path;
+	}
+
+}

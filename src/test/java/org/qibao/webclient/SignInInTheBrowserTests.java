@@ -1,0 +1,90 @@
+package org.qibao.webclient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qibao.Clients;
+import org.qibao.QibaoTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A volunteer signs in through the web client in a real (headless) Chromium. */
+@QibaoTest
+class SignInInTheBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.phone();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() throws Exception {
+		Path shots = Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(shots.resolve(getClass().getSimpleName() + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+		this.browser.quit();
+	}
+
+	@Test
+	void aDemoVolunteerSignsInAndSeesTheirHomeScreen() {
+		this.browser.get(url("/"));
+		signIn(Clients.VOLUNTEER_PHONE, Clients.DEMO_PASSWORD);
+		WebElement greeting = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=home-greeting]")));
+		assertThat(greeting.getText()).contains("肖建国");
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=home-scope]")).getText()).contains("东亭社区");
+
+		this.browser.navigate().refresh();
+		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=home-greeting]")))
+			.getText()).as("the session survives a reload").contains("肖建国");
+
+		this.browser.findElement(By.cssSelector("[data-testid=sign-out]")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+	}
+
+	@Test
+	void aWrongPasswordIsExplainedInTheChosenLanguage() {
+		this.browser.get(url("/login"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=lang-en]"))).click();
+		this.wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		signIn(Clients.VOLUNTEER_PHONE, "not the password");
+		WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-error]")));
+		assertThat(error.getText()).containsIgnoringCase("phone number or password");
+		assertThat(this.browser.findElements(By.cssSelector("[data-testid=home-greeting]"))).isEmpty();
+	}
+
+	@Test
+	void graphiqlLoadsWithoutReachingOutsideTheServer() {
+		this.browser.get(url("/graphiql"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-container")));
+		assertThat(this.browser.getPageSource()).doesNotContain("unpkg.com").doesNotContain("jsdelivr");
+	}
+
+	private void signIn(String phone, String password) {
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
