@@ -16,6 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "qibao.demo.enabled=true", "qibao.data-dir=target/test-data" })
+		properties = { "qibao.demo.enabled=true", "qibao.data-dir=${qibao.test-data-dir:target/test-data}" })
 public @interface QibaoTest {
 }

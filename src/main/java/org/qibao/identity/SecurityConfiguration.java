@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.support.AuthenticationExtractor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Stateless bearer-token security. HTTP requests are let through to GraphQL, which
@@ -52,7 +55,19 @@ class SecurityConfiguration {
 	AuthenticationWebSocketInterceptor webSocketAuthentication(Tokens tokens) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
 		provider.setJwtAuthenticationConverter(tokens);
-		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), new ProviderManager(provider));
+		return new AuthenticationWebSocketInterceptor(bearerTokenInConnectionInit(), new ProviderManager(provider));
+	}
+
+	/** Spring's extractor casts the value to a string; anything else must be refused, not fail. */
+	private static AuthenticationExtractor bearerTokenInConnectionInit() {
+		BearerTokenAuthenticationExtractor bearer = new BearerTokenAuthenticationExtractor();
+		return payload -> {
+			Object authorization = payload.get(BearerTokenAuthenticationExtractor.AUTHORIZATION_KEY);
+			if (authorization != null && !(authorization instanceof String)) {
+				return Mono.error(new BadCredentialsException("Authorization must be a bearer token"));
+			}
+			return bearer.getAuthentication(payload);
+		};
 	}
 
 	private static AuthenticationEntryPoint invalidTokenEntryPoint() {

@@ -41,8 +41,9 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(false)
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setLocaleConfig("encoding", "UTF8")
-				.setRegisterShutdownHook(true)
+				.setRegisterShutdownHook(false)
 				.start();
+			StopAfterContexts.register(postgres::close);
 			createDatabaseIfMissing(postgres);
 			return postgres.getJdbcUrl(USER, DATABASE);
 		}

@@ -37,7 +37,7 @@ final class EmbeddedRedisServer {
 			.setting("protected-mode yes")
 			.build();
 		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-redis-stop"));
+		StopAfterContexts.register(server::stop);
 		return port;
 	}
 

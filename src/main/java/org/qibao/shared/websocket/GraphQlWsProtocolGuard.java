@@ -1,0 +1,149 @@
+package org.qibao.shared.websocket;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.log.LogMessage;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sits in front of Spring's GraphQL WebSocket handler and enforces graphql-transport-ws where
+ * Spring is looser: a malformed message closes with 4400 (Spring closes with 1011 or 1003, or
+ * lets it through), an id that is still running closes with 4409 whatever the operation type
+ * (Spring checks subscriptions only), a refused {@code connection_init} closes with 4403 (see
+ * {@link GraphQlWsSession}), and a socket opened without the subprotocol closes with 4406, as
+ * the reference server does. Everything else, 4401, 4408, 4429, ping and complete included, is
+ * Spring's.
+ */
+final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
+
+	private static final Log logger = LogFactory.getLog(GraphQlWsProtocolGuard.class);
+
+	private static final String SUBPROTOCOL = "graphql-transport-ws";
+
+	private static final CloseStatus SUBPROTOCOL_NOT_ACCEPTABLE = new CloseStatus(4406, "Subprotocol not acceptable");
+
+	private final JsonMapper json;
+
+	private final Map<String, GraphQlWsSession> sessions = new ConcurrentHashMap<>();
+
+	GraphQlWsProtocolGuard(GraphQlWebSocketHandler springHandler, JsonMapper json) {
+		super(springHandler);
+		this.json = json;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+		if (!SUBPROTOCOL.equals(socket.getAcceptedProtocol())) {
+			refuse(socket, SUBPROTOCOL_NOT_ACCEPTABLE);
+			return;
+		}
+		GraphQlWsSession session = new GraphQlWsSession(socket, this.json);
+		this.sessions.put(socket.getId(), session);
+		super.afterConnectionEstablished(session);
+	}
+
+	@Override
+	public void handleMessage(WebSocketSession socket, WebSocketMessage<?> message) throws Exception {
+		GraphQlWsSession session = this.sessions.get(socket.getId());
+		if (session == null) {
+			return; // refused when it opened, and closing
+		}
+		if (message instanceof PongMessage) {
+			super.handleMessage(session, message); // a WebSocket heartbeat frame, beneath this protocol
+			return;
+		}
+		JsonNode parsed = (message instanceof TextMessage text) ? parse(text) : null;
+		Optional<String> violation = (parsed != null) ? ClientMessageRules.violation(parsed)
+				: Optional.of("Invalid message: not JSON text");
+		if (violation.isPresent()) {
+			refuse(session, new CloseStatus(4400, violation.get()));
+		}
+		else if (admit(session, parsed)) {
+			super.handleMessage(session, message);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable exception) throws Exception {
+		super.handleTransportError(guarded(socket), exception);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) throws Exception {
+		super.afterConnectionClosed(guarded(socket), closeStatus);
+		this.sessions.remove(socket.getId());
+	}
+
+	private WebSocketSession guarded(WebSocketSession socket) {
+		GraphQlWsSession session = this.sessions.get(socket.getId());
+		return (session != null) ? session : socket;
+	}
+
+	/** False when the guard has answered the message itself. */
+	private boolean admit(GraphQlWsSession session, JsonNode message) throws IOException {
+		String type = message.get("type").stringValue();
+		String id = message.path("id").asString(null);
+		if ("subscribe".equals(type)) {
+			return admitOperation(session, id, message.get("payload").get("query").stringValue());
+		}
+		if ("connection_init".equals(type)) {
+			session.initReceived();
+		}
+		if ("complete".equals(type)) {
+			session.end(id);
+		}
+		return true;
+	}
+
+	private boolean admitOperation(GraphQlWsSession session, String id, String query) throws IOException {
+		if (!session.acknowledged()) {
+			return true; // Spring closes with 4401 Unauthorized
+		}
+		if (!session.start(id)) {
+			refuse(session, new CloseStatus(4409, "Subscriber for " + id + " already exists"));
+			return false;
+		}
+		if (query.isBlank()) {
+			// well formed, so an operation error as the reference server sends, where Spring closes with 1011
+			session.sendMessage(emptyQueryError(id));
+			return false;
+		}
+		return true;
+	}
+
+	private static void refuse(WebSocketSession session, CloseStatus status) throws IOException {
+		logger.debug(LogMessage.format("Closing WebSocket %s: %s", session.getId(), status));
+		session.close(status);
+	}
+
+	private TextMessage emptyQueryError(String id) {
+		Map<String, Object> error = Map.of("message", "The query is empty",
+				"extensions", Map.of("classification", "InvalidSyntax"));
+		return new TextMessage(this.json.writeValueAsString(Map.of("id", id, "type", "error", "payload", List.of(error))));
+	}
+
+	private JsonNode parse(TextMessage message) {
+		try {
+			return this.json.readTree(message.getPayload());
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}
