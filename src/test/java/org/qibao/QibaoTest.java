@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "qibao.demo.enabled=true", "qibao.data-dir=${qibao.test-data-dir:target/test-data}" })
+		properties = { "qibao.demo.enabled=true", "qibao.data-dir=${qibao.test-data-dir:target/test-data}",
+				// several application contexts stay cached during a run: keep each one's share of connections small
+				"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1" })
 public @interface QibaoTest {
 }

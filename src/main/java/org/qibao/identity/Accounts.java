@@ -51,6 +51,12 @@ public class Accounts {
 		return result;
 	}
 
+	/** The account signing in with this phone number (as people type it), if there is one. */
+	public java.util.Optional<Account> findByPhone(String phone) {
+		return this.repository.findCredentials(PhoneNumbers.normalise(phone))
+			.flatMap(credentials -> this.repository.findAll(List.of(credentials.id())).stream().findFirst());
+	}
+
 	public List<ScopedRole> rolesOf(long accountId) {
 		return this.repository.rolesOf(accountId);
 	}

@@ -74,8 +74,10 @@ class GraphQlConventions {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer failOnUnmappedFields() {
-		return builder -> builder.inspectSchemaMappings(GraphQlConventions::failOnUnmappedFields);
+	GraphQlSourceBuilderCustomizer schemaChecksAndDocumentCache() {
+		ParsedDocumentCache documents = new ParsedDocumentCache();
+		return builder -> builder.inspectSchemaMappings(GraphQlConventions::failOnUnmappedFields)
+			.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	private static void failOnUnmappedFields(SchemaReport report) {

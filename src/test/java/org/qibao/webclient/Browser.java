@@ -12,13 +12,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven through its own chromedriver, so that nothing is
  * downloaded: {@code apt-get install chromium chromium-driver}.
  */
-final class Browser {
+public final class Browser {
 
 	private Browser() {
 	}
 
 	/** A phone-sized browser window (360 × 740). */
-	static ChromeDriver phone() {
+	public static ChromeDriver phone() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(executable("QIBAO_CHROMIUM", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -11,8 +11,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import reactor.core.publisher.Flux;
 
 /**
- * A subscription that runs until the client completes it. The schema has no Subscription type
- * yet, and an operation that stays running is what 4409 and a client's complete are about.
+ * A subscription that runs until the client completes it (a test-only field on the schema's
+ * Subscription type): an operation that stays running is what 4409 and a client's complete are about.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TickingSubscription {
@@ -22,8 +22,7 @@ class TickingSubscription {
 	@Bean
 	GraphQlSourceBuilderCustomizer ticksInTheSchema() {
 		String schema = """
-				"Test only."
-				type Subscription {
+				extend type Subscription {
 				  "Counts up every 50 ms until cancelled."
 				  ticks: Int!
 				}
