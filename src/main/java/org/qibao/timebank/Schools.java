@@ -32,7 +32,7 @@ public class Schools {
 	}
 
 	/** The school of each community that has one, by community. */
-	Map<Long, School> ofCommunities(Collection<Long> communityIds) {
+	public Map<Long, School> ofCommunities(Collection<Long> communityIds) {
 		return collect("SELECT id, community_id, name FROM school WHERE community_id = ANY(?)", communityIds,
 				School::communityId);
 	}

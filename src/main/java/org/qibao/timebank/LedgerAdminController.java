@@ -1,0 +1,66 @@
+package org.qibao.timebank;
+
+import java.util.List;
+import java.util.Map;
+
+import org.qibao.geo.Community;
+import org.qibao.geo.Geography;
+import org.qibao.identity.Actor;
+import org.qibao.identity.Role;
+import org.qibao.shared.GlobalId;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** What administrators see of the time bank: their community's totals and the ledger's health. */
+@Controller
+class LedgerAdminController {
+
+	private final CommunityTotals totals;
+
+	private final TimeBank timeBank;
+
+	private final Policies policies;
+
+	private final Geography geography;
+
+	LedgerAdminController(CommunityTotals totals, TimeBank timeBank, Policies policies, Geography geography) {
+		this.totals = totals;
+		this.timeBank = timeBank;
+		this.policies = policies;
+		this.geography = geography;
+	}
+
+	@QueryMapping
+	CommunityTotals.TimeBankOverview timeBankOverview(@Argument String communityId, @AuthenticationPrincipal Actor actor) {
+		long id = GlobalId.keyOf(communityId, "Community");
+		Actor.signedIn(actor).require(Role.ADMINISTRATOR, id);
+		Community community = this.geography.communities(List.of(id)).get(id);
+		return this.totals.of(id, community.timeZone());
+	}
+
+	@QueryMapping
+	LedgerCheck ledgerCheck(@AuthenticationPrincipal Actor actor) {
+		if (Actor.signedIn(actor).scopes(Role.ADMINISTRATOR).isEmpty()) {
+			throw new AccessDeniedException("Not allowed");
+		}
+		return this.timeBank.checkInvariants();
+	}
+
+	@BatchMapping(typeName = "TimeBankOverview")
+	Map<CommunityTotals.TimeBankOverview, Community> community(List<CommunityTotals.TimeBankOverview> overviews) {
+		Map<Long, Community> communities = this.geography
+			.communities(PassbookController.ids(overviews, CommunityTotals.TimeBankOverview::communityId));
+		return PassbookController.by(overviews, o -> communities.get(o.communityId()));
+	}
+
+	@BatchMapping(typeName = "Community")
+	Map<Community, TimeBankPolicy> timeBankPolicy(List<Community> communities) {
+		Map<Long, TimeBankPolicy> policies = this.policies.of(PassbookController.ids(communities, Community::id));
+		return PassbookController.by(communities, c -> policies.get(c.id()));
+	}
+
+}
