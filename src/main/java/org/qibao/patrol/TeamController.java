@@ -1,8 +1,10 @@
 package org.qibao.patrol;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,8 @@ import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
+import org.qibao.identity.Actor;
+import org.qibao.identity.Role;
 import org.qibao.shared.NodeType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,10 +29,13 @@ class TeamController {
 
 	private final Accounts accounts;
 
-	TeamController(Teams teams, Geography geography, Accounts accounts) {
+	private final Memberships memberships;
+
+	TeamController(Teams teams, Geography geography, Accounts accounts, Memberships memberships) {
 		this.teams = teams;
 		this.geography = geography;
 		this.accounts = accounts;
+		this.memberships = memberships;
 	}
 
 	@BatchMapping(typeName = "Community")
@@ -65,6 +72,65 @@ class TeamController {
 		return teams.stream()
 			.collect(Collectors.toMap(Function.identity(),
 					t -> memberIds.getOrDefault(t.id(), List.of()).stream().map(accounts::get).toList()));
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<Account>> captains(List<Team> teams) {
+		Map<Long, List<Account>> holders = this.accounts.holders(Role.CAPTAIN, Batches.keys(teams, Team::id));
+		return Batches.one(teams, Team::id, holders);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<TeamMembership>> memberships(List<Team> teams, Principal principal) {
+		List<Team> captained = captained(teams, principal);
+		return Batches.many(teams, Team::id, this.memberships.membershipsOf(Batches.keys(captained, Team::id)),
+				TeamMembership::teamId);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, List<JoinRequest>> joinRequests(List<Team> teams, Principal principal) {
+		List<Team> captained = captained(teams, principal);
+		return Batches.many(teams, Team::id, this.memberships.pending(Batches.keys(captained, Team::id)),
+				JoinRequest::teamId);
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, Boolean> isMember(List<Team> teams, Principal principal) {
+		Actor actor = Viewer.of(principal);
+		Set<Long> mine = actor == null ? Set.of() : Set.copyOf(this.memberships.activeTeamsOf(actor.accountId()));
+		return teams.stream().collect(Collectors.toMap(Function.identity(), t -> mine.contains(t.id())));
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, JoinRequest> myJoinRequest(List<Team> teams, Principal principal) {
+		Actor actor = Viewer.of(principal);
+		Map<Long, JoinRequest> mine = actor == null ? Map.of()
+				: this.memberships.invitationsFor(actor.accountId())
+					.stream()
+					.collect(Collectors.toMap(JoinRequest::teamId, Function.identity(), (a, b) -> a));
+		return Batches.one(teams, Team::id, mine);
+	}
+
+	@BatchMapping(typeName = "TeamMembership")
+	Map<TeamMembership, Account> account(List<TeamMembership> memberships) {
+		return Batches.one(memberships, TeamMembership::accountId,
+				this.accounts.findAll(Batches.keys(memberships, TeamMembership::accountId)));
+	}
+
+	@BatchMapping(typeName = "JoinRequest", field = "team")
+	Map<JoinRequest, Team> requestTeam(List<JoinRequest> requests) {
+		return Batches.one(requests, JoinRequest::teamId, this.teams.findAll(Batches.keys(requests, JoinRequest::teamId)));
+	}
+
+	@BatchMapping(typeName = "JoinRequest", field = "account")
+	Map<JoinRequest, Account> requestAccount(List<JoinRequest> requests) {
+		return Batches.one(requests, JoinRequest::accountId,
+				this.accounts.findAll(Batches.keys(requests, JoinRequest::accountId)));
+	}
+
+	private static List<Team> captained(List<Team> teams, Principal principal) {
+		Actor actor = Viewer.of(principal);
+		return actor == null ? List.of() : teams.stream().filter(t -> actor.has(Role.CAPTAIN, t.id())).toList();
 	}
 
 	@Bean

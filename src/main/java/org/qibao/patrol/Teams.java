@@ -36,14 +36,14 @@ public class Teams {
 	/** Adds a member to a team; captains are members too. */
 	@Transactional
 	public void addMember(long teamId, long accountId) {
-		this.jdbc.sql("INSERT INTO team_member (team_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+		this.jdbc.sql("INSERT INTO team_member (team_id, account_id) VALUES (?, ?) ON CONFLICT (team_id, account_id) DO UPDATE SET status = 'ACTIVE'")
 			.params(teamId, accountId)
 			.update();
 	}
 
-	/** The member accounts of each team, by team, in the order they joined. */
+	/** The active member accounts of each team, by team, in the order they joined. */
 	Map<Long, List<Long>> memberIds(Collection<Long> teamIds) {
-		return this.jdbc.sql("SELECT team_id, account_id FROM team_member WHERE team_id = ANY(?) ORDER BY joined_at, account_id")
+		return this.jdbc.sql("SELECT team_id, account_id FROM team_member WHERE team_id = ANY(?) AND status = 'ACTIVE' ORDER BY joined_at, account_id")
 			.param(teamIds.toArray(Long[]::new))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list()
@@ -58,6 +58,19 @@ public class Teams {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Team::id, Function.identity()));
+	}
+
+	/** The team of a community with this name, if any. */
+	public java.util.Optional<Team> named(long communityId, String name) {
+		return this.jdbc.sql("SELECT id, community_id, name FROM team WHERE community_id = ? AND name = ?")
+			.params(communityId, name)
+			.query(Team.class)
+			.optional();
+	}
+
+	/** The team's active members, in the order they joined. */
+	public List<Long> activeMembers(long teamId) {
+		return memberIds(List.of(teamId)).getOrDefault(teamId, List.of());
 	}
 
 	List<Team> ofCommunities(Collection<Long> communityIds) {

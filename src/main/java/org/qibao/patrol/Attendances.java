@@ -1,0 +1,134 @@
+package org.qibao.patrol;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.qibao.location.PatrolCoverage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.qibao.patrol.Rows.at;
+import static org.qibao.patrol.Rules.require;
+
+/**
+ * Attendance of closed check-ins: verified automatically when clean, otherwise reviewed by a
+ * captain. Final attendance publishes {@link AttendanceVerified} in the same transaction, so the
+ * event publication registry holds it until the time bank has credited it.
+ */
+@Service
+class Attendances {
+
+	private static final Log log = LogFactory.getLog(Attendances.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<PatrolCoverage> coverage;
+
+	private final AttendancePolicy policy;
+
+	private final PatrolQueries queries;
+
+	private final Teams teams;
+
+	private final ApplicationEventPublisher events;
+
+	Attendances(JdbcClient jdbc, ObjectProvider<PatrolCoverage> coverage, PatrolProperties properties,
+			PatrolQueries queries, Teams teams, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.coverage = coverage;
+		this.policy = new AttendancePolicy(properties);
+		this.queries = queries;
+		this.teams = teams;
+		this.events = events;
+	}
+
+	/** Records the attendance of a check-in that has just closed. */
+	@Transactional
+	Attendance record(CheckIn closed, Shift shift, Instant now) {
+		PatrolCoverage.Coverage covered = coverageOf(closed.id());
+		AttendancePolicy.Verdict verdict = this.policy.assess(covered, shift.startsAt(), shift.endsAt(),
+				closed.checkedInAt(), closed.checkedOutAt());
+		long id = this.jdbc.sql("""
+				INSERT INTO attendance (check_in_id, status, checked_in_minutes, covered_minutes, review_reason,
+				                        verified_minutes, decided_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(closed.id(), verdict.clean() ? "VERIFIED" : "IN_REVIEW", verdict.checkedInMinutes(),
+					verdict.coveredMinutes(), verdict.reviewReason(), verdict.clean() ? verdict.coveredMinutes() : null,
+					verdict.clean() ? at(now) : null)
+			.query(Long.class)
+			.single();
+		Attendance attendance = find(id);
+		if (verdict.clean()) {
+			publish(attendance, shift, now);
+		}
+		return attendance;
+	}
+
+	/** A captain approves attendance in review with a number of minutes, at most the shift's length. */
+	@Transactional
+	Attendance approve(long attendanceId, int minutes, long captainId, Instant now) {
+		Attendance attendance = lockInReview(attendanceId);
+		Shift shift = this.queries.shift(attendance.shiftId()).orElseThrow();
+		require(minutes >= 0 && minutes <= shift.minutes(), "INVALID_MINUTES", "minutes", shift.minutes());
+		this.jdbc.sql("""
+				UPDATE attendance SET status = 'APPROVED', verified_minutes = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
+			.params(minutes, at(now), captainId, attendanceId)
+			.update();
+		Attendance approved = find(attendanceId);
+		publish(approved, shift, now);
+		return approved;
+	}
+
+	@Transactional
+	Attendance reject(long attendanceId, String reason, long captainId, Instant now) {
+		String why = Rules.reason(reason, "reason");
+		lockInReview(attendanceId);
+		this.jdbc.sql("""
+				UPDATE attendance SET status = 'REJECTED', rejection_reason = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
+			.params(why, at(now), captainId, attendanceId)
+			.update();
+		return find(attendanceId);
+	}
+
+	Attendance find(long id) {
+		return this.queries.attendances(List.of(id)).get(id);
+	}
+
+	private Attendance lockInReview(long attendanceId) {
+		String status = this.jdbc.sql("SELECT status FROM attendance WHERE id = ? FOR UPDATE")
+			.param(attendanceId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		require(status != null, "NOT_FOUND", "attendanceId");
+		require("IN_REVIEW".equals(status), "ALREADY_DECIDED", "attendanceId");
+		return find(attendanceId);
+	}
+
+	private void publish(Attendance attendance, Shift shift, Instant now) {
+		long communityId = this.teams.findAll(List.of(shift.teamId())).get(shift.teamId()).communityId();
+		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), communityId,
+				attendance.verifiedMinutes(), now, attendance.decidedBy()));
+	}
+
+	/** The location module's coverage, or null when it is unavailable: the attendance then goes to review. */
+	private PatrolCoverage.Coverage coverageOf(long checkInId) {
+		PatrolCoverage live = this.coverage.getIfAvailable();
+		if (live == null) {
+			return null;
+		}
+		try {
+			return live.close(checkInId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("No coverage for check-in " + checkInId + ": " + ex.getMessage());
+			return null;
+		}
+	}
+
+}

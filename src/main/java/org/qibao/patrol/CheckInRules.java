@@ -1,0 +1,56 @@
+package org.qibao.patrol;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
+
+import org.qibao.geo.Grid;
+import org.qibao.shared.GeoPoint;
+
+import static org.qibao.patrol.Rules.require;
+
+/** The on-the-spot rules of checking in and out: a sound fix, the time window, the patrol area. */
+final class CheckInRules {
+
+	private final PatrolProperties properties;
+
+	CheckInRules(PatrolProperties properties) {
+		this.properties = properties;
+	}
+
+	void requireSoundFix(GeoPoint position, Double accuracy) {
+		require(position != null && position.isValid(), "INVALID_COORDINATES", "position");
+		require(accuracy != null && Double.isFinite(accuracy) && accuracy > 0, "INVALID_ACCURACY", "accuracy");
+		require(accuracy <= this.properties.maxAccuracyMetres(), "ACCURACY_TOO_POOR", "accuracy", Math.round(accuracy),
+				this.properties.maxAccuracyMetres());
+	}
+
+	/** Check-in opens a lead time before the start and closes at the end. */
+	void requireWindowOpen(Shift shift, Instant now) {
+		Instant opens = shift.startsAt().minus(this.properties.checkInLead());
+		require(!now.isBefore(opens), "CHECK_IN_NOT_OPEN", null, minutesBetween(now, opens));
+		require(now.isBefore(shift.endsAt()), "CHECK_IN_CLOSED", null, minutesBetween(shift.endsAt(), now));
+	}
+
+	/** The position must lie in one of the grids, or within a tolerance that grows with the reported accuracy. */
+	void requireInArea(Collection<Grid> grids, GeoPoint position, double accuracy,
+			ToDoubleFunction<Grid> metresOutside) {
+		Grid nearest = grids.stream().min(Comparator.comparingDouble(metresOutside)).orElseThrow();
+		double outside = metresOutside.applyAsDouble(nearest);
+		long tolerance = tolerance(accuracy);
+		require(outside <= tolerance, "OUTSIDE_AREA", "position", Math.round(outside), nearest.name(), tolerance);
+	}
+
+	long tolerance(double accuracy) {
+		return Math.round(this.properties.baseToleranceMetres() + Math.min(accuracy, this.properties.maxAccuracyMetres()));
+	}
+
+	/** Whole minutes from one instant to a later one, rounded up, so "opens in 1 minute" never reads 0. */
+	private static long minutesBetween(Instant earlier, Instant later) {
+		long seconds = Duration.between(earlier, later).toSeconds();
+		return Math.max(1, (seconds + 59) / 60);
+	}
+
+}

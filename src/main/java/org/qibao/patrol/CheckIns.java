@@ -1,0 +1,157 @@
+package org.qibao.patrol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.qibao.geo.Geography;
+import org.qibao.geo.Grid;
+import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.GeoPoint;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.qibao.patrol.Rows.at;
+import static org.qibao.patrol.Rules.require;
+
+/**
+ * Check-in and check-out on the spot, and checkpoint scans. A volunteer has at most one open
+ * check-in (a partial unique index), so two devices checking in at once give one check-in.
+ */
+@Service
+class CheckIns {
+
+	/** Where and how sure a phone was, and who reported it. */
+	record Fix(GeoPoint position, Double accuracy) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final PatrolQueries queries;
+
+	private final Signups signups;
+
+	private final Geography geography;
+
+	private final Attendances attendances;
+
+	private final CheckInRules rules;
+
+	CheckIns(JdbcClient jdbc, PatrolQueries queries, Signups signups, Geography geography, Attendances attendances,
+			PatrolProperties properties) {
+		this.jdbc = jdbc;
+		this.queries = queries;
+		this.signups = signups;
+		this.geography = geography;
+		this.attendances = attendances;
+		this.rules = new CheckInRules(properties);
+	}
+
+	@Transactional
+	CheckIn checkIn(long shiftId, long accountId, Fix fix, Long reportedBy, Instant now) {
+		this.rules.requireSoundFix(fix.position(), fix.accuracy());
+		Shift shift = this.queries.shift(shiftId).orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "shiftId"));
+		require(!shift.cancelled(), "SHIFT_CANCELLED", "shiftId");
+		ShiftSignup signup = this.signups.activeSignup(shiftId, accountId);
+		require(signup != null && "CONFIRMED".equals(signup.status()), "NOT_SIGNED_UP", "shiftId");
+		Optional<CheckIn> open = this.queries.openCheckInOf(accountId);
+		require(open.isEmpty() || open.get().shiftId() == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
+		require(open.isEmpty() && existing(shiftId, accountId).isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
+		this.rules.requireWindowOpen(shift, now);
+		requireInArea(shift, fix);
+		try {
+			return this.jdbc.sql("""
+					INSERT INTO check_in (shift_id, account_id, checked_in_at, in_longitude, in_latitude, in_accuracy, reported_by)
+					VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *""")
+				.params(shiftId, accountId, at(now), fix.position().longitude(), fix.position().latitude(), fix.accuracy(),
+						reportedBy)
+				.query(Rows.CHECK_IN)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			// another device of the same volunteer checked in a moment earlier
+			throw new BusinessRuleException("ALREADY_CHECKED_IN", "shiftId");
+		}
+	}
+
+	@Transactional
+	CheckIn checkOut(long shiftId, long accountId, Fix fix, Long captainId, Instant now) {
+		this.rules.requireSoundFix(fix.position(), fix.accuracy());
+		CheckIn open = this.queries.openCheckInOf(accountId)
+			.filter(c -> c.shiftId() == shiftId)
+			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "shiftId"));
+		Shift shift = this.queries.shift(shiftId).orElseThrow();
+		requireInArea(shift, fix);
+		int changed = this.jdbc.sql("""
+				UPDATE check_in SET checked_out_at = ?, out_longitude = ?, out_latitude = ?, out_accuracy = ?,
+				       closed_how = ?, closed_by = ?
+				WHERE id = ? AND checked_out_at IS NULL""")
+			.params(at(now), fix.position().longitude(), fix.position().latitude(), fix.accuracy(),
+					captainId == null ? "SELF" : "CAPTAIN", captainId, open.id())
+			.update();
+		require(changed == 1, "NOT_CHECKED_IN", "shiftId");
+		return closed(open.id(), shift, now);
+	}
+
+	/**
+	 * Closes a forgotten check-in at its shift's end plus grace. Returns false when another
+	 * instance (or the volunteer) closed it first: the conditional update lets only one through.
+	 */
+	@Transactional
+	boolean closeAutomatically(long checkInId, Instant at, Instant now) {
+		int changed = this.jdbc.sql("""
+				UPDATE check_in SET checked_out_at = greatest(?, checked_in_at), closed_how = 'AUTOMATIC'
+				WHERE id = ? AND checked_out_at IS NULL""")
+			.params(at(at), checkInId)
+			.update();
+		if (changed == 0) {
+			return false;
+		}
+		CheckIn checkIn = this.queries.checkIns(List.of(checkInId)).get(checkInId);
+		closed(checkInId, this.queries.shift(checkIn.shiftId()).orElseThrow(), now);
+		return true;
+	}
+
+	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer. */
+	@Transactional
+	Checkpoint scan(String code, long accountId, Instant now) {
+		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ?")
+			.param(code == null ? "" : code.trim())
+			.query(Rows.CHECKPOINT)
+			.optional()
+			.orElseThrow(() -> new BusinessRuleException("UNKNOWN_CHECKPOINT", "code"));
+		CheckIn open = this.queries.openCheckInOf(accountId)
+			.filter(c -> c.shiftId() == checkpoint.shiftId())
+			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
+		Shift shift = this.queries.shift(checkpoint.shiftId()).orElseThrow();
+		require(!now.isBefore(shift.startsAt()) && now.isBefore(shift.endsAt()), "CHECKPOINT_OUTSIDE_SHIFT", "code");
+		this.jdbc.sql("""
+				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at) VALUES (?, ?, ?)
+				ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
+			.params(checkpoint.id(), open.id(), at(now))
+			.update();
+		return checkpoint;
+	}
+
+	private CheckIn closed(long checkInId, Shift shift, Instant now) {
+		CheckIn closed = this.queries.checkIns(List.of(checkInId)).get(checkInId);
+		this.attendances.record(closed, shift, now);
+		return closed;
+	}
+
+	private Optional<CheckIn> existing(long shiftId, long accountId) {
+		return this.jdbc.sql("SELECT * FROM check_in WHERE shift_id = ? AND account_id = ?")
+			.params(shiftId, accountId)
+			.query(Rows.CHECK_IN)
+			.optional();
+	}
+
+	private void requireInArea(Shift shift, Fix fix) {
+		List<Long> gridIds = this.queries.gridIdsOfShifts(List.of(shift.id())).getOrDefault(shift.id(), List.of());
+		List<Grid> grids = List.copyOf(this.geography.grids(gridIds).values());
+		this.rules.requireInArea(grids, fix.position(), fix.accuracy(), grid -> this.geography.metresOutside(grid, fix.position()));
+	}
+
+}

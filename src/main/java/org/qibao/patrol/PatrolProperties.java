@@ -1,0 +1,27 @@
+package org.qibao.patrol;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The patrol rules a community may tune ({@code qibao.patrol.*}).
+ *
+ * @param checkInLead how long before a shift's start check-in opens
+ * @param checkOutGrace how long after a shift's end a forgotten check-out is closed automatically
+ * @param baseToleranceMetres how far outside the grid a check-in is still accepted with a perfect fix
+ * @param maxAccuracyMetres the worst reported accuracy accepted; it is added to the tolerance up to this value
+ * @param atRiskWithin how close to its start a shift below its minimum counts as at risk
+ * @param generateAheadDays how many days ahead schedules generate their shifts
+ * @param minCoverageShare the share of checked-in minutes that must be covered for automatic verification
+ * @param maxOutsideShare the share of positions that may lie outside the area for automatic verification
+ * @param maxImplausiblePositions how many implausible positions automatic verification tolerates
+ */
+@ConfigurationProperties("qibao.patrol")
+record PatrolProperties(@DefaultValue("30m") Duration checkInLead, @DefaultValue("30m") Duration checkOutGrace,
+		@DefaultValue("25") int baseToleranceMetres, @DefaultValue("150") int maxAccuracyMetres,
+		@DefaultValue("24h") Duration atRiskWithin, @DefaultValue("14") int generateAheadDays,
+		@DefaultValue("0.8") double minCoverageShare, @DefaultValue("0.1") double maxOutsideShare,
+		@DefaultValue("0") int maxImplausiblePositions) {
+}

@@ -1,0 +1,173 @@
+package org.qibao.patrol;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.qibao.QibaoTest;
+import org.qibao.location.PatrolCoverage.Coverage;
+import org.qibao.patrol.PatrolFixture.Crew;
+import org.qibao.patrol.PatrolFixture.Person;
+import org.qibao.shared.GlobalId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qibao.patrol.PatrolFixture.IN_DT01;
+import static org.qibao.patrol.PatrolFixture.checkIn;
+import static org.qibao.patrol.PatrolFixture.signUp;
+
+/** Verified minutes: automatic for clean attendance, the captain's review for doubtful attendance. */
+@QibaoTest
+@Import(PatrolTestConfiguration.class)
+class AttendanceTests {
+
+	private static final String QUEUE = "{ reviewQueue { id status reviewReason checkedInMinutes coveredMinutes volunteer { displayName } } }";
+
+	private static final String APPROVE = """
+			mutation($input: AttendanceApproveInput!) { attendanceApprove(input: $input) {
+			  attendance { status verifiedMinutes decidedBy { id } } userErrors { code message } } }""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PatrolFixture fixture;
+
+	@Autowired
+	PatrolTestConfiguration.ChosenCoverage coverage;
+
+	@Autowired
+	PatrolTestConfiguration.VerifiedEvents verified;
+
+	@Autowired
+	CheckIns checkIns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void cleanAttendanceIsVerifiedAutomaticallyWithTheCoveredMinutes() {
+		Patrol patrol = patrolOfAnHour(coverage(0, 57, 0, 0, true));
+		Attendance attendance = patrol.checkOut();
+		assertThat(attendance.status()).isEqualTo("VERIFIED");
+		assertThat(attendance.checkedInMinutes()).isEqualTo(60);
+		assertThat(attendance.verifiedMinutes()).isEqualTo(57);
+		assertThat(this.verified.of(patrol.volunteer().account().id())).singleElement()
+			.satisfies(e -> assertThat(e.verifiedMinutes()).isEqualTo(57))
+			.satisfies(e -> assertThat(e.attendanceId()).isEqualTo(attendance.id()));
+	}
+
+	@Test
+	void tooLittleCoverageGoesToTheCaptainWhoApprovesSomeMinutes() {
+		Patrol patrol = patrolOfAnHour(coverage(0, 20, 0, 0, true));
+		Attendance attendance = patrol.checkOut();
+		assertThat(attendance.status()).isEqualTo("IN_REVIEW");
+		assertThat(attendance.reviewReason()).isEqualTo("LOW_COVERAGE");
+		assertThat(this.verified.of(patrol.volunteer().account().id())).isEmpty();
+		HttpGraphQlTester captain = patrol.crew().captain().client(this.port);
+		String id = GlobalId.encode("Attendance", attendance.id());
+		captain.document(QUEUE).execute()
+			.path("reviewQueue[*].id").entityList(String.class).contains(id);
+		captain.document(APPROVE).variable("input", Map.of("attendanceId", id, "minutes", 500)).execute()
+			.path("attendanceApprove.userErrors[0].code").entity(String.class).isEqualTo("INVALID_MINUTES");
+		captain.document(APPROVE).variable("input", Map.of("attendanceId", id, "minutes", 45)).execute()
+			.path("attendanceApprove.attendance.status").entity(String.class).isEqualTo("APPROVED")
+			.path("attendanceApprove.attendance.verifiedMinutes").entity(Integer.class).isEqualTo(45);
+		assertThat(this.verified.of(patrol.volunteer().account().id())).singleElement()
+			.satisfies(e -> assertThat(e.verifiedMinutes()).isEqualTo(45))
+			.satisfies(e -> assertThat(e.verifiedBy()).isEqualTo(patrol.crew().captain().account().id()));
+		captain.document(APPROVE).variable("input", Map.of("attendanceId", id, "minutes", 45)).execute()
+			.path("attendanceApprove.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_DECIDED");
+		assertThat(this.verified.of(patrol.volunteer().account().id())).hasSize(1);
+	}
+
+	@Test
+	void doubtfulAttendanceIsSentToReviewWithItsReason() {
+		assertThat(patrolOfAnHour(coverage(0, 60, 100, 0, true)).checkOut().reviewReason()).isEqualTo("POSITIONS_OUTSIDE");
+		assertThat(patrolOfAnHour(coverage(0, 60, 0, 2, true)).checkOut().reviewReason()).isEqualTo("IMPLAUSIBLE_POSITIONS");
+		assertThat(patrolOfAnHour(new Coverage(List.of(), 0, 0, 0, true)).checkOut().reviewReason()).isEqualTo("NO_POSITIONS");
+		assertThat(patrolOfAnHour(coverage(0, 60, 0, 0, false)).checkOut().reviewReason()).isEqualTo("COVERAGE_INCOMPLETE");
+		assertThat(patrolOfAnHour(null).checkOut().reviewReason()).isEqualTo("NO_COVERAGE");
+	}
+
+	@Test
+	void aCaptainRejectsDoubtfulAttendanceWithAReasonAndNothingIsCredited() {
+		Patrol patrol = patrolOfAnHour(null);
+		Attendance attendance = patrol.checkOut();
+		String reject = """
+				mutation($input: AttendanceRejectInput!) { attendanceReject(input: $input) {
+				  attendance { status rejectionReason } userErrors { code } } }""";
+		HttpGraphQlTester captain = patrol.crew().captain().client(this.port);
+		String id = GlobalId.encode("Attendance", attendance.id());
+		captain.document(reject).variable("input", Map.of("attendanceId", id, "reason", " ")).execute()
+			.path("attendanceReject.userErrors[0].code").entity(String.class).isEqualTo("REASON_REQUIRED");
+		captain.document(reject).variable("input", Map.of("attendanceId", id, "reason", "手机放在家里")).execute()
+			.path("attendanceReject.attendance.status").entity(String.class).isEqualTo("REJECTED")
+			.path("attendanceReject.attendance.rejectionReason").entity(String.class).isEqualTo("手机放在家里");
+		assertThat(this.verified.of(patrol.volunteer().account().id())).isEmpty();
+	}
+
+	@Test
+	void onlyTheTeamsCaptainMayReview() {
+		Patrol patrol = patrolOfAnHour(null);
+		Attendance attendance = patrol.checkOut();
+		Map<String, Object> input = Map.of("attendanceId", GlobalId.encode("Attendance", attendance.id()), "minutes", 30);
+		for (HttpGraphQlTester stranger : List.of(patrol.volunteer().client(this.port),
+				this.fixture.crew(0).captain().client(this.port))) {
+			stranger.document(APPROVE).variable("input", input).execute().errors()
+				.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		}
+		assertThat(this.verified.of(patrol.volunteer().account().id())).isEmpty();
+	}
+
+	@Test
+	void theVolunteerSeesTheirAttendanceHistory() {
+		Patrol patrol = patrolOfAnHour(coverage(0, 60, 0, 0, true));
+		patrol.checkOut();
+		patrol.volunteer().client(this.port)
+			.document("{ myAttendance(first: 5) { totalCount nodes { status verifiedMinutes shift { id } } } }")
+			.execute()
+			.path("myAttendance.totalCount").entity(Integer.class).isEqualTo(1)
+			.path("myAttendance.nodes[0].verifiedMinutes").entity(Integer.class).isEqualTo(60);
+	}
+
+	/** A volunteer checked in from the start of an hour-long shift that began a moment ago. */
+	record Patrol(Crew crew, Person volunteer, Shift shift, CheckIns checkIns, JdbcClient jdbc) {
+
+		Attendance checkOut() {
+			Instant end = this.shift.endsAt().plusSeconds(60);
+			CheckIn closed = this.checkIns.checkOut(this.shift.id(), this.volunteer.account().id(),
+					new CheckIns.Fix(IN_DT01, 10.0), null, end);
+			return this.jdbc.sql(Attendance.SELECT + " WHERE a.check_in_id = ?").param(closed.id()).query(Rows.ATTENDANCE).single();
+		}
+
+	}
+
+	private Patrol patrolOfAnHour(Coverage chosen) {
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		Shift shift = this.fixture.shift(crew, Duration.ofSeconds(-1), Duration.ofHours(1), 1, 7);
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		// count the check-in from the shift's start, as if the phone had been a second quicker
+		this.jdbc.sql("UPDATE check_in SET checked_in_at = ? WHERE shift_id = ?")
+			.params(Rows.at(shift.startsAt()), shift.id())
+			.update();
+		this.coverage.choose(volunteer.account().id(), chosen);
+		return new Patrol(crew, volunteer, shift, this.checkIns, this.jdbc);
+	}
+
+	private static Coverage coverage(int from, int minutes, int outside, int implausible, boolean complete) {
+		return new Coverage(IntStream.range(from, from + minutes).boxed().toList(), minutes * 4, outside, implausible,
+				complete);
+	}
+
+}

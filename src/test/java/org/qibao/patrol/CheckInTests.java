@@ -1,0 +1,252 @@
+package org.qibao.patrol;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.qibao.QibaoTest;
+import org.qibao.location.PatrolCoverage.Coverage;
+import org.qibao.patrol.PatrolFixture.Crew;
+import org.qibao.patrol.PatrolFixture.Person;
+import org.qibao.shared.GeoPoint;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qibao.patrol.PatrolFixture.EAST_OF_DT02;
+import static org.qibao.patrol.PatrolFixture.IN_DT01;
+import static org.qibao.patrol.PatrolFixture.checkIn;
+import static org.qibao.patrol.PatrolFixture.checkOut;
+import static org.qibao.patrol.PatrolFixture.signUp;
+
+@QibaoTest
+@Import(PatrolTestConfiguration.class)
+class CheckInTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PatrolFixture fixture;
+
+	@Autowired
+	PatrolTestConfiguration.ChosenCoverage coverage;
+
+	@Autowired
+	PatrolTestConfiguration.VerifiedEvents verified;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSignedUpVolunteerChecksInInsideTheGridAndOutAgain() {
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-30), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		signUp(phone, shift).path("shiftSignUp.signup.status").entity(String.class).isEqualTo("CONFIRMED");
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		// thirty minutes checked in, all of them covered: verified automatically, in whole minutes
+		this.coverage.choose(volunteer.account().id(), new Coverage(List.of(30, 31), 8, 0, 0, true));
+		checkOut(phone, shift, IN_DT01, 10)
+			.path("shiftCheckOut.checkIn.closedHow").entity(String.class).isEqualTo("SELF")
+			.path("shiftCheckOut.checkIn.attendance.status").entity(String.class).isEqualTo("VERIFIED")
+			.path("shiftCheckOut.checkIn.attendance.verifiedMinutes").entity(Integer.class).isEqualTo(0);
+		// checked in and out within the same minute: no minute of patrol, nothing to doubt
+		assertThat(this.verified.of(volunteer.account().id())).hasSize(1);
+		assertThat(this.verified.of(volunteer.account().id()).get(0).verifiedMinutes()).isZero();
+		assertThat(this.verified.of(volunteer.account().id()).get(0).verifiedBy()).isNull();
+	}
+
+	@Test
+	void checkInBeforeTheWindowOpensSaysHowLongToWait() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(90), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, IN_DT01, 10)
+			.path("shiftCheckIn.checkIn").valueIsNull()
+			.path("shiftCheckIn.userErrors[0].code").entity(String.class).isEqualTo("CHECK_IN_NOT_OPEN")
+			.path("shiftCheckIn.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m).contains("60"));
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
+	void checkInOutsideTheGridSaysHowFarOutside() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, EAST_OF_DT02, 20)
+			.path("shiftCheckIn.userErrors[0].code").entity(String.class).isEqualTo("OUTSIDE_AREA")
+			.path("shiftCheckIn.userErrors[0].field").entityList(String.class).containsExactly("input", "position")
+			.path("shiftCheckIn.userErrors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).contains("东亭一网格").containsPattern("\\d{3} "));
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
+	void aPoorFixJustOutsideTheGridIsAcceptedWithinItsTolerance() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		// about 50 m west of DT-01's western edge
+		GeoPoint justOutside = new GeoPoint(114.34948, 30.567);
+		checkIn(phone, shift, justOutside, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("OUTSIDE_AREA");
+		checkIn(phone, shift, justOutside, 60).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void badCoordinatesAndAccuracyAreRefused() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, new GeoPoint(114.35, 95), 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("INVALID_COORDINATES");
+		checkIn(phone, shift, IN_DT01, -5).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("INVALID_ACCURACY");
+		checkIn(phone, shift, IN_DT01, 900).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("ACCURACY_TOO_POOR");
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
+	void checkInWithoutASignUpOrTwiceIsRefused() {
+		Crew crew = this.fixture.crew(2);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		checkIn(crew.volunteer(1).client(this.port), shift, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code")
+			.entity(String.class).isEqualTo("NOT_SIGNED_UP");
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("ALREADY_CHECKED_IN");
+		assertThat(checkInCount(shift)).isEqualTo(1);
+	}
+
+	@Test
+	void twoDevicesCheckingTheSameVolunteerInAtOnceGiveOneCheckIn() throws Exception {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		HttpGraphQlTester tablet = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		List<String> codes = atOnce(
+				() -> String.valueOf(checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[*].code").entityList(String.class).get()),
+				() -> String.valueOf(checkIn(tablet, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[*].code").entityList(String.class).get()));
+		assertThat(codes).containsExactlyInAnyOrder("[]", "[ALREADY_CHECKED_IN]");
+		assertThat(checkInCount(shift)).isEqualTo(1);
+	}
+
+	@Test
+	void aCaptainChecksAMemberWithoutASmartphoneInAndOut() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		signUp(crew.volunteer(0).client(this.port), shift);
+		HttpGraphQlTester captain = crew.captain().client(this.port);
+		Map<String, Object> input = Map.of("shiftId", PatrolFixture.id(shift), "position", PatrolFixture.position(IN_DT01),
+				"accuracy", 15, "forAccountId", crew.volunteer(0).id());
+		captain.document("""
+				mutation($input: ShiftCheckInInput!) { shiftCheckIn(input: $input) {
+				  checkIn { volunteer { displayName } reportedBy { id } } userErrors { code } } }""")
+			.variable("input", input)
+			.execute()
+			.path("shiftCheckIn.checkIn.volunteer.displayName").entity(String.class).isEqualTo("队员0")
+			.path("shiftCheckIn.checkIn.reportedBy.id").entity(String.class).isEqualTo(crew.captain().id());
+		captain.document("""
+				mutation($input: ShiftCheckInInput!) { shiftCheckOut(input: $input) { checkIn { closedHow } userErrors { code } } }""")
+			.variable("input", input)
+			.execute()
+			.path("shiftCheckOut.checkIn.closedHow").entity(String.class).isEqualTo("CAPTAIN");
+	}
+
+	@Test
+	void aVolunteerCannotCheckInSomeoneElse() {
+		Crew crew = this.fixture.crew(2);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		signUp(crew.volunteer(0).client(this.port), shift);
+		crew.volunteer(1).client(this.port).document("""
+				mutation($input: ShiftCheckInInput!) { shiftCheckIn(input: $input) { checkIn { id } userErrors { code } } }""")
+			.variable("input", Map.of("shiftId", PatrolFixture.id(shift), "position", PatrolFixture.position(IN_DT01),
+					"accuracy", 15, "forAccountId", crew.volunteer(0).id()))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
+	void aCaptainOfAnotherTeamCannotCheckInThisTeamsMembers() {
+		Crew crew = this.fixture.crew(1);
+		Crew other = this.fixture.crew(0);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
+		signUp(crew.volunteer(0).client(this.port), shift);
+		other.captain().client(this.port).document("""
+				mutation($input: ShiftCheckInInput!) { shiftCheckIn(input: $input) { checkIn { id } userErrors { code } } }""")
+			.variable("input", Map.of("shiftId", PatrolFixture.id(shift), "position", PatrolFixture.position(IN_DT01),
+					"accuracy", 15, "forAccountId", crew.volunteer(0).id()))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+	}
+
+	@Test
+	void aCheckpointScannedDuringTheShiftIsRecordedOnTheCheckIn() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		String code = this.jdbc.sql("SELECT code FROM checkpoint WHERE shift_id = ?").param(shift.id()).query(String.class).single();
+		String scan = "mutation($input: CheckpointScanInput!) { checkpointScan(input: $input) { checkpoint { name } userErrors { code } } }";
+		phone.document(scan).variable("input", Map.of("code", code)).execute()
+			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("NOT_CHECKED_IN");
+		checkIn(phone, shift, IN_DT01, 10);
+		phone.document(scan).variable("input", Map.of("code", "not-a-code")).execute()
+			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("UNKNOWN_CHECKPOINT");
+		phone.document(scan).variable("input", Map.of("code", code)).execute()
+			.path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
+		phone.document("{ myOpenCheckIn { visitedCheckpoints } }").execute()
+			.path("myOpenCheckIn.visitedCheckpoints").entityList(String.class).containsExactly("3 栋门口");
+	}
+
+	private int checkInCount(Shift shift) {
+		return this.jdbc.sql("SELECT count(*) FROM check_in WHERE shift_id = ?").param(shift.id()).query(Integer.class).single();
+	}
+
+	@SafeVarargs
+	static <T> List<T> atOnce(Callable<T>... calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new java.util.ArrayList<>();
+			for (Callable<T> call : calls) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new java.util.ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+}

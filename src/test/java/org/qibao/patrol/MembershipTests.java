@@ -1,0 +1,100 @@
+package org.qibao.patrol;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.qibao.QibaoTest;
+import org.qibao.identity.Role;
+import org.qibao.identity.ScopedRole;
+import org.qibao.patrol.PatrolFixture.Crew;
+import org.qibao.patrol.PatrolFixture.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QibaoTest
+@Import(PatrolTestConfiguration.class)
+class MembershipTests {
+
+	private static final String REQUEST = """
+			mutation($input: TeamJoinRequestInput!) { teamJoinRequest(input: $input) { joinRequest { id kind status } userErrors { code } } }""";
+
+	private static final String DECIDE = """
+			mutation($input: JoinRequestDecideInput!) { joinRequestDecide(input: $input) { joinRequest { status } userErrors { code } } }""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PatrolFixture fixture;
+
+	@Test
+	void aCaptainApprovesAJoinRequestAndTheNewcomerBecomesAMemberAndVolunteer() {
+		Crew crew = this.fixture.crew(0);
+		Person newcomer = this.fixture.outsider();
+		HttpGraphQlTester phone = newcomer.client(this.port);
+		String requestId = phone.document(REQUEST).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamJoinRequest.joinRequest.id").entity(String.class).get();
+		phone.document(REQUEST).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamJoinRequest.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_REQUESTED");
+		HttpGraphQlTester captain = crew.captain().client(this.port);
+		captain.document("query($id: ID!) { node(id: $id) { ... on Team { joinRequests { id account { displayName } } } } }")
+			.variable("id", crew.teamId()).execute()
+			.path("node.joinRequests[*].id").entityList(String.class).containsExactly(requestId);
+		captain.document(DECIDE).variable("input", Map.of("requestId", requestId, "approve", true)).execute()
+			.path("joinRequestDecide.joinRequest.status").entity(String.class).isEqualTo("APPROVED");
+		phone.document("{ myTeams { id } myNotifications { nodes { kind } } }").execute()
+			.path("myTeams[*].id").entityList(String.class).containsExactly(crew.teamId())
+			.path("myNotifications.nodes[0].kind").entity(String.class).isEqualTo("JOIN_APPROVED");
+		assertThat(this.fixture.accounts.rolesOf(newcomer.account().id()))
+			.contains(new ScopedRole(Role.VOLUNTEER, crew.team().communityId()));
+		captain.document(DECIDE).variable("input", Map.of("requestId", requestId, "approve", false)).execute()
+			.path("joinRequestDecide.userErrors[0].code").entity(String.class).isEqualTo("NOT_PENDING");
+	}
+
+	@Test
+	void onlyACaptainOfTheTeamDecidesJoinRequests() {
+		Crew crew = this.fixture.crew(1);
+		Person newcomer = this.fixture.outsider();
+		String requestId = newcomer.client(this.port).document(REQUEST).variable("input", Map.of("teamId", crew.teamId()))
+			.execute().path("teamJoinRequest.joinRequest.id").entity(String.class).get();
+		for (HttpGraphQlTester stranger : new HttpGraphQlTester[] { newcomer.client(this.port),
+				crew.volunteer(0).client(this.port), this.fixture.crew(0).captain().client(this.port) }) {
+			stranger.document(DECIDE).variable("input", Map.of("requestId", requestId, "approve", true)).execute().errors()
+				.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		}
+	}
+
+	@Test
+	void anInvitedPersonAcceptsAndAMemberCanLeave() {
+		Crew crew = this.fixture.crew(0);
+		Person invited = this.fixture.outsider();
+		String invitationId = crew.captain().client(this.port)
+			.document("mutation($input: TeamInviteInput!) { teamInvite(input: $input) { joinRequest { id kind } userErrors { code } } }")
+			.variable("input", Map.of("teamId", crew.teamId(), "accountId", invited.id()))
+			.execute()
+			.path("teamInvite.joinRequest.kind").entity(String.class).isEqualTo("INVITATION")
+			.path("teamInvite.joinRequest.id").entity(String.class).get();
+		HttpGraphQlTester phone = invited.client(this.port);
+		phone.document("{ myInvitations { id team { name } } }").execute()
+			.path("myInvitations[*].id").entityList(String.class).containsExactly(invitationId);
+		phone.document(DECIDE).variable("input", Map.of("requestId", invitationId, "approve", true)).execute()
+			.path("joinRequestDecide.joinRequest.status").entity(String.class).isEqualTo("APPROVED");
+		String leave = "mutation($input: TeamLeaveInput!) { teamLeave(input: $input) { team { members { id } } userErrors { code } } }";
+		phone.document(leave).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamLeave.team.members[*].id").entityList(String.class).doesNotContain(invited.id());
+		phone.document(leave).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamLeave.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_MEMBER");
+	}
+
+	@Test
+	void aMemberCannotAskToJoinAgain() {
+		Crew crew = this.fixture.crew(1);
+		crew.volunteer(0).client(this.port).document(REQUEST).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamJoinRequest.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_MEMBER");
+	}
+
+}

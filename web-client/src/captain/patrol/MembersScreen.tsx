@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Page } from '../../shared/ui/Page';
+import { CaptainMembersQuery, DecideMutation, MemberStatusMutation } from './operations';
+import { OutcomeLine, useOutcome } from './useOutcome';
+import '../../volunteer/patrol/patrol.css';
+
+/** A captain's members, active and inactive, and the requests to join waiting for a decision. */
+export function MembersScreen() {
+  const { t } = useTranslation();
+  const [{ data }, refetch] = useQuery({ query: CaptainMembersQuery, requestPolicy: 'cache-and-network' });
+  const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
+  const [, decide] = useMutation(DecideMutation);
+  const [, setStatus] = useMutation(MemberStatusMutation);
+  const teams = data?.me?.roles.filter((r) => r.role === 'CAPTAIN').map((r) => r.scope)
+    .filter((s) => s.__typename === 'Team') ?? [];
+  return (
+    <Page>
+      <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
+      <h1>{t('captain.members.title')}</h1>
+      <OutcomeLine outcome={outcome} />
+      {teams.map((team) => team.__typename === 'Team' && (
+        <section key={team.id} className="patrol-section">
+          <h2>{team.name}</h2>
+          <h3>{t('patrol.members.requests')}</h3>
+          {team.joinRequests.filter((r) => r.kind === 'REQUEST').length === 0 && <p className="intro">{t('patrol.members.noRequests')}</p>}
+          <ul className="patrol-list">
+            {team.joinRequests.filter((r) => r.kind === 'REQUEST').map((request) => (
+              <li key={request.id} className="patrol-item" data-testid="join-request">
+                <div className="patrol-when">{request.account.displayName}</div>
+                <div className="patrol-row">
+                  <button type="button" className="button" data-testid="approve-join"
+                    onClick={() => report(decide({ input: { requestId: request.id, approve: true } }).then((r) => r.data?.joinRequestDecide), t('patrol.members.approved'))}>
+                    {t('patrol.members.approve')}
+                  </button>
+                  <button type="button" className="button"
+                    onClick={() => report(decide({ input: { requestId: request.id, approve: false } }).then((r) => r.data?.joinRequestDecide), t('patrol.members.declined'))}>
+                    {t('patrol.members.decline')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('patrol.members.title')}</h3>
+          <ul className="patrol-list">
+            {team.memberships.map((m) => (
+              <li key={m.account.id} className="patrol-item" data-testid="member">
+                <div className="patrol-when">{m.account.displayName}</div>
+                <div className="patrol-row">
+                  <span className="patrol-badge">{t(`patrol.members.${m.status}`)}</span>
+                  <button type="button" className="button"
+                    onClick={() => report(setStatus({ input: { teamId: team.id, accountId: m.account.id, status: m.status === 'ACTIVE' ? 'INACTIVE' : 'ACTIVE' } })
+                      .then((r) => r.data?.teamMemberStatusSet), t('patrol.members.changed'))}>
+                    {m.status === 'ACTIVE' ? t('patrol.members.markInactive') : t('patrol.members.markActive')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Page } from '../../shared/ui/Page';
+import { AttendanceHistory } from './AttendanceHistory';
+import { PositionReporting } from '../PositionReporting';
+import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
+import { currentPosition, shiftTime } from './time';
+import './patrol.css';
+
+/** How long before the start check-in opens; the server decides, this only picks which shift to offer. */
+const LEAD_MS = 60 * 60 * 1000;
+
+type Message = { text: string; problem: boolean } | null;
+
+/** The big check-in and check-out button, with the phone's position, and checkpoint codes while on patrol. */
+export function CheckInScreen() {
+  const { t, i18n } = useTranslation();
+  const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+  const [closedAt, setClosedAt] = useState(0);
+  const [, checkIn] = useMutation(CheckInMutation);
+  const [, checkOut] = useMutation(CheckOutMutation);
+  const [, scan] = useMutation(CheckpointScanMutation);
+  const open = data?.myOpenCheckIn;
+  const now = Date.now();
+  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !s.shift.mySignup?.checkIn
+    && new Date(s.shift.startsAt).getTime() - LEAD_MS <= now && new Date(s.shift.endsAt).getTime() > now)?.shift;
+  const shift = open?.shift ?? next;
+
+  async function onTheSpot(kind: 'in' | 'out') {
+    if (!shift) return;
+    setBusy(true);
+    setMessage({ text: t('patrol.checkIn.locating'), problem: false });
+    try {
+      const fix = await currentPosition();
+      const input = { shiftId: shift.id, position: { longitude: fix.longitude, latitude: fix.latitude }, accuracy: fix.accuracy };
+      const payload = kind === 'in'
+        ? (await checkIn({ input })).data?.shiftCheckIn
+        : (await checkOut({ input })).data?.shiftCheckOut;
+      if (!payload) {
+        setMessage({ text: t('errors.network'), problem: true });
+      } else if (payload.userErrors.length > 0) {
+        setMessage({ text: payload.userErrors[0].message, problem: true });
+      } else {
+        setMessage({ text: kind === 'in' ? t('patrol.checkIn.done') : t('patrol.checkIn.outDone'), problem: false });
+        refetch({ requestPolicy: 'network-only' });
+        if (kind === 'out') setClosedAt(Date.now());
+      }
+    } catch (e) {
+      setMessage({ text: t(`patrol.checkIn.${(e as Error).message === 'denied' ? 'denied' : 'noFix'}`), problem: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function scanCode() {
+    const payload = (await scan({ input: { code: code.trim() } })).data?.checkpointScan;
+    if (!payload || payload.userErrors.length > 0) {
+      setMessage({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
+    } else {
+      setMessage({ text: t('patrol.checkpoint.visited', { name: payload.checkpoint?.name }), problem: false });
+      setCode('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
+
+  return (
+    <Page>
+      <nav className="back"><Link to="/volunteer">{t('patrol.back')}</Link></nav>
+      <h1>{t('patrol.checkIn.title')}</h1>
+      {message && (
+        <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="check-in-message">
+          {message.text}
+        </p>
+      )}
+      {shift ? (
+        <section className="patrol-section">
+          <p className="patrol-when" data-testid="check-in-shift">
+            {shift.team.name} · {shiftTime(shift.startsAt, shift.endsAt, shift.team.community.timeZone, i18n.language)}
+          </p>
+          <p className="intro">{shift.grids.map((g) => g.name).join('、')}</p>
+          {open ? (
+            <>
+              <p className="notice" data-testid="on-patrol">{t('patrol.checkIn.since', { time: new Date(open.checkedInAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })}</p>
+              <PositionReporting active />
+              <button type="button" className="button primary patrol-big" disabled={busy} onClick={() => onTheSpot('out')} data-testid="check-out">
+                {t('patrol.checkIn.checkOut')}
+              </button>
+              <form className="patrol-scan" onSubmit={(e) => { e.preventDefault(); void scanCode(); }}>
+                <label className="field" htmlFor="checkpoint-code">
+                  <span className="field-label">{t('patrol.checkpoint.code')}</span>
+                  <input id="checkpoint-code" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+                </label>
+                <button type="submit" className="button" disabled={!code.trim()}>{t('patrol.checkpoint.record')}</button>
+              </form>
+              {open.visitedCheckpoints.length > 0 && (
+                <p className="intro">{t('patrol.checkpoint.list', { names: open.visitedCheckpoints.join('、') })}</p>
+              )}
+            </>
+          ) : (
+            <button type="button" className="button primary patrol-big" disabled={busy} onClick={() => onTheSpot('in')} data-testid="check-in">
+              {t('patrol.checkIn.checkIn')}
+            </button>
+          )}
+        </section>
+      ) : (
+        <p className="intro" data-testid="no-shift-now">{t('patrol.checkIn.nothingNow')}</p>
+      )}
+      <AttendanceHistory stamp={closedAt} />
+    </Page>
+  );
+}
