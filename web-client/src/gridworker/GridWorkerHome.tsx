@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
+import { LiveMapCard } from './LiveMapCard';
 
 export function GridWorkerHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
   return (
     <AreaSection role="GRID_WORKER" assignments={assignments}>
-      <ComingSoonCard id="gridworker-live-map" title={t('gridworker.liveMap.title')} text={t('gridworker.liveMap.text')} />
+      <LiveMapCard />
       <ComingSoonCard id="gridworker-cases" title={t('gridworker.cases.title')} text={t('gridworker.cases.text')} />
     </AreaSection>
   );

@@ -1,0 +1,293 @@
+package org.qibao.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver: many simulated phones, each with its own token, send position reports to a
+ * running Qibao's /graphql, and the same run measures {@code {__typename}} as the server's
+ * ceiling. Only the JDK is needed. Arguments: port [phones concurrency warmupSeconds
+ * phaseSeconds rate batchSize].
+ */
+public final class LocationLoad {
+
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final double[] CENTRE = { 114.3530, 30.5675 };
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final URI endpoint;
+
+	private final String[] tokens;
+
+	/** Each phone's own clock: reports are 15 s apart in the phone's time, as a real phone's are. */
+	private final AtomicLong[] steps;
+
+	private final Instant firstFix = Instant.now().minus(Duration.ofHours(69));
+
+	private LocationLoad(int port, int phones) throws Exception {
+		this.endpoint = URI.create("http://localhost:" + port + "/graphql");
+		this.tokens = new String[phones];
+		this.steps = new AtomicLong[phones];
+		ExecutorService signIn = Executors.newFixedThreadPool(8);
+		for (int i = 0; i < phones; i++) {
+			int phone = i;
+			this.steps[i] = new AtomicLong();
+			signIn.submit(() -> this.tokens[phone] = signIn(phone));
+		}
+		signIn.shutdown();
+		signIn.awaitTermination(5, TimeUnit.MINUTES);
+		if (Arrays.stream(this.tokens).anyMatch(t -> t == null)) {
+			throw new IllegalStateException("Some bench phones could not sign in");
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = Integer.parseInt(args[0]);
+		int phones = arg(args, 1, 200);
+		int concurrency = arg(args, 2, 32);
+		int warmup = arg(args, 3, 30);
+		int phase = arg(args, 4, 20);
+		int rate = arg(args, 5, 2000);
+		int batch = arg(args, 6, 100);
+		LocationLoad load = new LocationLoad(port, phones);
+		System.out.printf("%d phones signed in; %d concurrent requests; warm-up %d s per kind, %d s per phase%n", phones,
+				concurrency, warmup, phase);
+		load.closedLoop("warm-up {__typename}", concurrency, warmup, load::trivial);
+		load.closedLoop("warm-up single reports", concurrency, warmup, load::single);
+		load.closedLoop("warm-up batches", concurrency / 4, Math.max(5, warmup / 3), i -> load.batch(i, batch));
+		Result trivial = load.closedLoop("{__typename} (ceiling)", concurrency, phase, load::trivial);
+		Result single = load.closedLoop("single reports, flat out", concurrency, phase, load::single);
+		Result paced = load.fixedRate("single reports at " + rate + "/s", rate, phase, load::single);
+		int sustainable = Math.max(1, (int) (single.perSecond() / 2));
+		Result half = load.fixedRate("single reports at " + sustainable + "/s", sustainable, phase, load::single);
+		Result batched = load.closedLoop("batches of " + batch, Math.max(2, concurrency / 4), phase, i -> load.batch(i, batch));
+		System.out.println();
+		System.out.println(Result.HEADER);
+		for (Result r : List.of(trivial, single, paced, half, batched)) {
+			System.out.println(r);
+		}
+		System.out.printf(Locale.ROOT, "%nsingle reports / {__typename} throughput: %.0f%% (target >= 60%%)%n",
+				100 * single.perSecond() / trivial.perSecond());
+		System.out.printf(Locale.ROOT, "p99 at %d reports/s: %.1f ms (target < 50 ms); achieved %.0f/s%n", rate,
+				paced.percentile(99), paced.perSecond());
+		System.out.printf(Locale.ROOT, "p99 at half the flat-out rate (%d reports/s): %.1f ms%n", sustainable,
+				half.percentile(99));
+		System.out.printf(Locale.ROOT, "batched positions/s: %.0f (target >= 20000)%n", batched.perSecond() * batch);
+		System.exit(0);
+	}
+
+	private static int arg(String[] args, int index, int fallback) {
+		return args.length > index ? Integer.parseInt(args[index]) : fallback;
+	}
+
+	private String signIn(int phone) {
+		String body = "{\"query\":\"mutation($i: AccountLoginInput!) { accountLogin(input: $i) { token } }\","
+				+ "\"variables\":{\"i\":{\"phone\":\"" + BenchServer.phone(phone) + "\",\"password\":\""
+				+ BenchServer.PASSWORD + "\"}}}";
+		try {
+			HttpResponse<String> response = this.http.send(request(null, body), HttpResponse.BodyHandlers.ofString());
+			Matcher token = TOKEN.matcher(response.body());
+			return token.find() ? token.group(1) : null;
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private HttpRequest request(String token, String body) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.endpoint)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder.build();
+	}
+
+	/** One request; true when the server answered 200 without errors. */
+	private boolean send(int phone, String body) {
+		try {
+			HttpResponse<String> response = this.http.send(request(this.tokens[phone], body),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && !response.body().contains("\"errors\"")
+					&& !response.body().contains("\"userErrors\":[{");
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private boolean trivial(long i) {
+		return send((int) (i % this.tokens.length), "{\"query\":\"{__typename}\"}");
+	}
+
+	private boolean single(long i) {
+		int phone = (int) (i % this.tokens.length);
+		return send(phone, "{\"query\":\"mutation($i: PositionReportInput!) { positionReport(input: $i) { accepted } }\","
+				+ "\"variables\":{\"i\":" + position(phone) + "}}");
+	}
+
+	private boolean batch(long i, int size) {
+		int phone = (int) (i % this.tokens.length);
+		StringBuilder reports = new StringBuilder();
+		for (int n = 0; n < size; n++) {
+			reports.append(n == 0 ? "" : ",").append(position(phone));
+		}
+		return send(phone, "{\"query\":\"mutation($i: PositionReportBatchInput!) { positionReportBatch(input: $i) { accepted } }\","
+				+ "\"variables\":{\"i\":{\"reports\":[" + reports + "]}}}");
+	}
+
+	/** The phone's next position: a walk round a 50 m circle in DT-01, 15 s of phone time after the last. */
+	private String position(int phone) {
+		long step = this.steps[phone].getAndIncrement();
+		double angle = step * 0.1 + phone;
+		double lon = CENTRE[0] + 50 * Math.cos(angle) / 96_000;
+		double lat = CENTRE[1] + 50 * Math.sin(angle) / 111_000;
+		return String.format(Locale.ROOT,
+				"{\"position\":{\"longitude\":%.6f,\"latitude\":%.6f},\"accuracy\":8,\"recordedAt\":\"%s\"}", lon, lat,
+				this.firstFix.plusSeconds(15 * step));
+	}
+
+	interface Call {
+
+		boolean run(long i);
+
+	}
+
+	/** As fast as the server answers, with a fixed number of requests in flight. */
+	private Result closedLoop(String name, int concurrency, int seconds, Call call) throws InterruptedException {
+		AtomicLong next = new AtomicLong();
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		Result result = new Result(name, seconds);
+		runThreads(concurrency, () -> {
+			while (System.nanoTime() < end) {
+				long started = System.nanoTime();
+				boolean ok = call.run(next.getAndIncrement());
+				result.record(ok, System.nanoTime() - started);
+			}
+		});
+		System.out.println("  done: " + name);
+		return result;
+	}
+
+	/** At a fixed rate; latency counts from when a request was due, so a stall is not hidden. */
+	private Result fixedRate(String name, int rate, int seconds, Call call) throws InterruptedException {
+		AtomicLong next = new AtomicLong();
+		long start = System.nanoTime();
+		long total = (long) rate * seconds;
+		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+		Result result = new Result(name, seconds);
+		runThreads(128, () -> {
+			long i;
+			while ((i = next.getAndIncrement()) < total) {
+				long due = start + i * interval;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				boolean ok = call.run(i);
+				result.record(ok, System.nanoTime() - due);
+			}
+		});
+		result.elapsed = (System.nanoTime() - start) / 1e9;
+		System.out.println("  done: " + name);
+		return result;
+	}
+
+	interface Work {
+
+		void run() throws InterruptedException;
+
+	}
+
+	private static void runThreads(int count, Work work) throws InterruptedException {
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < count; t++) {
+			Thread thread = new Thread(() -> {
+				try {
+					work.run();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+	}
+
+	static final class Result {
+
+		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s", "phase", "req/s",
+				"errors", "p50 ms", "p95 ms", "p99 ms", "max ms");
+
+		private final String name;
+
+		private final long[] latencies = new long[4_000_000];
+
+		private final AtomicLong count = new AtomicLong();
+
+		private final LongAdder errors = new LongAdder();
+
+		double elapsed;
+
+		Result(String name, int seconds) {
+			this.name = name;
+			this.elapsed = seconds;
+		}
+
+		void record(boolean ok, long nanos) {
+			long n = this.count.getAndIncrement();
+			if (n < this.latencies.length) {
+				this.latencies[(int) n] = nanos;
+			}
+			if (!ok) {
+				this.errors.increment();
+			}
+		}
+
+		double perSecond() {
+			return this.count.get() / this.elapsed;
+		}
+
+		double percentile(double p) {
+			int n = (int) Math.min(this.count.get(), this.latencies.length);
+			if (n == 0) {
+				return 0;
+			}
+			long[] sorted = Arrays.copyOf(this.latencies, n);
+			Arrays.sort(sorted);
+			return sorted[(int) Math.min(n - 1, Math.ceil(p / 100 * n) - 1)] / 1e6;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%-30s %10.0f %8d %8.1f %8.1f %8.1f %8.1f", this.name, perSecond(),
+					this.errors.sum(), percentile(50), percentile(95), percentile(99), percentile(100));
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The live-location load benchmark: builds Qibao, starts it in its own JVM (embedded PostgreSQL
+# and Redis under the build directory, bench phones always checked in), drives it with
+# LocationLoad, prints the figures and stops it. Not part of `mvn verify`.
+#
+#   bench/location/run.sh [phones concurrency warmupSeconds phaseSeconds rate batchSize]
+#   defaults:              200    32          30            20           2000 100
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD="${BENCH_BUILD_DIR:-$PWD/target/bench}"
+PORT="${BENCH_PORT:-18080}"
+
+mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
+  -Dbuild.dir="$BUILD" >/dev/null
+CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
+mkdir -p "$BUILD/bench-classes"
+javac -nowarn -proc:none -d "$BUILD/bench-classes" -cp "$CLASSPATH" bench/location/*.java
+
+java -Xms512m -Xmx1g -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
+  --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=72h \
+  --logging.level.root=warn --logging.level.org.qibao=warn >"$BUILD/bench-server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+
+echo "starting Qibao on port $PORT (log: $BUILD/bench-server.log)"
+for _ in $(seq 1 180); do
+  grep -q "BENCH READY" "$BUILD/bench-server.log" 2>/dev/null && break
+  kill -0 $SERVER 2>/dev/null || { echo "the server stopped; see $BUILD/bench-server.log"; exit 1; }
+  sleep 1
+done
+grep -q "BENCH READY" "$BUILD/bench-server.log" || { echo "the server did not start in time"; exit 1; }
+
+java -Xmx512m -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"

@@ -1,0 +1,119 @@
+package org.qibao.location;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qibao.Clients;
+import org.qibao.identity.Accounts;
+import org.qibao.location.Patrol.Volunteer;
+import org.qibao.webclient.Browser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The grid worker's live map, in a real (headless) Chromium, follows a patroller as they move and leave. */
+@LocationTest
+class LiveMapInTheBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TestCheckIns checkIns;
+
+	@Autowired
+	PatrolCoverage coverage;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.phone();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() throws Exception {
+		Path shots = Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(shots.resolve(getClass().getSimpleName() + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+		this.browser.quit();
+	}
+
+	@Test
+	void theGridWorkersMapShowsAPatrollerMoveLiveAndLeaveAtCheckOut() {
+		signIn("13900000002");
+		this.browser.get("http://localhost:" + this.port + "/grid-worker");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=live-map]")));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=live-map] path")));
+
+		Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
+		// a name of this run's own: earlier runs' patrollers may still be on the map
+		String name = "巡逻员" + (System.nanoTime() % 100_000);
+		Volunteer volunteer = patrol.checkedIn(name);
+		Instant start = Instant.now().minusSeconds(120);
+		// the subscription opens once the map has loaded; report until the map has it, as a phone keeps reporting
+		for (int step = 0; step < 40 && !listed(name); step++) {
+			volunteer.report(Patrol.east(Patrol.IN_DT01, step * 2), start.plusSeconds(step * 6L));
+			sleep(250);
+		}
+		assertThat(listed(name)).as("the patroller appears in the list").isTrue();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=live-map]"),
+				name));
+		// the walk above was a few minutes ago, so the dot is grey; a fresh move turns it blue, elsewhere
+		String before = this.browser.findElement(By.cssSelector("[data-testid=live-map] path.patroller-stale"))
+			.getAttribute("d");
+		volunteer.report(Patrol.east(Patrol.IN_DT01, 150), Instant.now());
+		this.wait.until(driver -> driver.findElements(By.cssSelector("[data-testid=live-map] path.patroller-live"))
+			.stream()
+			.anyMatch(dot -> !before.equals(dot.getAttribute("d"))));
+
+		this.checkIns.checkOut(volunteer.checkIn);
+		this.coverage.close(volunteer.checkIn.checkInId());
+		this.wait.until(driver -> !listed(name));
+	}
+
+	private boolean listed(String name) {
+		// in one script, since the list re-renders with every update
+		return Boolean.TRUE.equals(this.browser.executeScript(
+				"return [...document.querySelectorAll('[data-testid=patroller]')].some(e => e.textContent.includes(arguments[0]))",
+				name));
+	}
+
+	private void signIn(String phone) {
+		this.browser.get("http://localhost:" + this.port + "/login");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
+		this.browser.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=home-greeting]")));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+import { type MapPatroller, isStale } from './livePatrollers';
+import './liveMap.css';
+
+export interface MapGrid {
+  id: string;
+  code: string;
+  boundary: unknown;
+  center: { longitude: number; latitude: number };
+}
+
+/**
+ * The tile source, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`, set at build time
+ * (VITE_MAP_TILE_URL). Without one the map draws only grids and patrollers, which works offline.
+ */
+const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
+
+interface Props {
+  grids: readonly MapGrid[];
+  patrollers: readonly MapPatroller[];
+  now: number;
+  label: string;
+}
+
+/** Grid polygons and patroller markers with name labels; stale patrollers greyed. */
+export function LeafletMap({ grids, patrollers, now, label }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
+
+  useEffect(() => {
+    if (!element.current || map.current) return undefined;
+    const created = L.map(element.current, { zoomControl: true, attributionControl: Boolean(TILE_URL) });
+    if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19 }).addTo(created);
+    markers.current = L.layerGroup().addTo(created);
+    map.current = created;
+    return () => {
+      created.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const current = map.current;
+    if (!current || grids.length === 0) return undefined;
+    const layer = L.geoJSON(grids.map((g) => g.boundary) as unknown as GeoJSON.GeoJsonObject[], {
+      style: { color: '#9e1b1b', weight: 2, fillOpacity: 0.05 },
+    }).addTo(current);
+    grids.forEach((grid) =>
+      L.marker([grid.center.latitude, grid.center.longitude], {
+        icon: L.divIcon({ className: 'grid-label', html: escape(grid.code) }),
+        interactive: false,
+      }).addTo(layer),
+    );
+    current.fitBounds(layer.getBounds(), { padding: [12, 12] });
+    return () => void layer.remove();
+  }, [grids]);
+
+  useEffect(() => {
+    const group = markers.current;
+    if (!group) return;
+    group.clearLayers();
+    patrollers.forEach((p) => {
+      const stale = isStale(p, now);
+      L.circleMarker([p.latitude, p.longitude], {
+        radius: 9,
+        color: stale ? '#777' : '#0b3d91',
+        fillColor: stale ? '#bbb' : '#1a56db',
+        fillOpacity: 0.9,
+        className: stale ? 'patroller-stale' : 'patroller-live',
+      })
+        .bindTooltip(escape(p.name), { permanent: true, direction: 'right', className: stale ? 'label-stale' : 'label-live' })
+        .addTo(group);
+    });
+  }, [patrollers, now]);
+
+  return <div ref={element} className="live-map" role="img" aria-label={label} data-testid="live-map" />;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient, useQuery, useSubscription } from 'urql';
+import { graphql } from '../gql';
+import { LeafletMap, type MapGrid } from './LeafletMap';
+import { type MapPatroller, applyUpdate, current, isStale } from './livePatrollers';
+
+const MyGrids = graphql(`
+  query GridWorkerGrids {
+    me {
+      id
+      roles {
+        role
+        scope {
+          ... on Grid { id code name boundary center { longitude latitude } community { id } }
+        }
+      }
+    }
+  }
+`);
+
+const LivePatrollers = graphql(`
+  query LivePatrollersOfCommunity($communityId: ID!) {
+    livePatrollersInCommunity(communityId: $communityId) { ...MapPatroller }
+  }
+`);
+
+const Updates = graphql(`
+  subscription LivePatrollerUpdatesOfCommunity($communityId: ID!) {
+    livePatrollerUpdates(communityId: $communityId) { left patroller { ...MapPatroller } }
+  }
+`);
+
+graphql(`
+  fragment MapPatroller on LivePatroller {
+    checkInId
+    account { id displayName }
+    grid { id code }
+    position { longitude latitude }
+    accuracy
+    recordedAt
+    insidePatrolArea
+  }
+`);
+
+interface PatrollerData {
+  checkInId: string;
+  account: { displayName: string };
+  grid?: { code: string } | null;
+  position: { longitude: number; latitude: number };
+  accuracy: number;
+  recordedAt: string;
+  insidePatrolArea: boolean;
+}
+
+function toMap(p: PatrollerData): MapPatroller {
+  return {
+    checkInId: p.checkInId,
+    name: p.account.displayName,
+    gridCode: p.grid?.code ?? null,
+    longitude: p.position.longitude,
+    latitude: p.position.latitude,
+    accuracy: p.accuracy,
+    recordedAt: p.recordedAt,
+    insidePatrolArea: p.insidePatrolArea,
+  };
+}
+
+/** The grid worker's live map: their grids, the patrollers in them as they move, and the same as a list. */
+export function LiveMapCard() {
+  const { t } = useTranslation();
+  const [{ data: me }] = useQuery({ query: MyGrids });
+  const grids: MapGrid[] = useMemo(
+    () =>
+      (me?.me?.roles ?? [])
+        .filter((r) => r.role === 'GRID_WORKER')
+        .flatMap((r) => (r.scope && 'code' in r.scope ? [r.scope] : [])) as unknown as (MapGrid & {
+        community: { id: string };
+      })[],
+    [me],
+  );
+  const communityId = (grids[0] as (MapGrid & { community?: { id: string } }) | undefined)?.community?.id;
+  const client = useClient();
+  const [patrollers, setPatrollers] = useState<Map<string, MapPatroller>>(new Map());
+  const [unavailable, setUnavailable] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const departed = useRef(new Set<string>());
+
+  // Loaded once, not as a watched query: every update would otherwise refetch the whole map.
+  useEffect(() => {
+    if (!communityId) return;
+    void client
+      .query(LivePatrollers, { communityId }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then(({ data, error }) => {
+        setUnavailable(Boolean(error));
+        if (!data) return;
+        const list = data.livePatrollersInCommunity as unknown as PatrollerData[];
+        setPatrollers((map) =>
+          list
+            .filter((p) => !departed.current.has(p.checkInId))
+            .reduce((m, p) => applyUpdate(m, toMap(p), false), map),
+        );
+      });
+  }, [client, communityId]);
+
+  const [{ data: update }] = useSubscription({
+    query: Updates,
+    variables: { communityId: communityId ?? '' },
+    pause: !communityId,
+  });
+  useEffect(() => {
+    const change = update?.livePatrollerUpdates;
+    if (!change) return;
+    if (change.left) departed.current.add(change.patroller.checkInId);
+    setPatrollers((map) => applyUpdate(map, toMap(change.patroller as unknown as PatrollerData), change.left));
+  }, [update]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 5_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  const shown = current(patrollers, now);
+  return (
+    <li className="card card-wide" data-testid="card-gridworker-live-map">
+      <h3 className="card-title">{t('gridworker.liveMap.title')}</h3>
+      {unavailable && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
+      <LeafletMap grids={grids} patrollers={shown} now={now} label={t('location.map.label')} />
+      <h4>{t('location.map.listTitle', { count: shown.length })}</h4>
+      {shown.length === 0 && <p data-testid="no-patrollers">{t('location.map.nobody')}</p>}
+      <ul className="patroller-list" data-testid="patroller-list">
+        {shown.map((p) => {
+          const stale = isStale(p, now);
+          return (
+            <li key={p.checkInId} className={stale ? 'stale' : ''} data-testid="patroller">
+              <strong>{p.name}</strong> — {p.gridCode ?? t('location.map.outsideArea')} —{' '}
+              {t('location.map.seenAt', { time: new Date(p.recordedAt).toLocaleTimeString() })}
+              {stale && <span> ({t('location.map.stale')})</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
