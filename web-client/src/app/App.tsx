@@ -1,6 +1,16 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginScreen } from '../shared/auth/LoginScreen';
 import { SessionProvider } from '../shared/auth/SessionProvider';
+import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
+import { GiftScreen } from '../volunteer/timebank/GiftScreen';
+import { PassbookPrintScreen } from '../volunteer/timebank/PassbookPrintScreen';
+import { PassbookScreen } from '../volunteer/timebank/PassbookScreen';
+import { SchoolScreen } from '../volunteer/timebank/SchoolScreen';
+import { MembersScreen } from '../captain/patrol/MembersScreen';
+import { ReviewScreen } from '../captain/patrol/ReviewScreen';
+import { RosterScreen } from '../captain/patrol/RosterScreen';
+import { CheckInScreen } from '../volunteer/patrol/CheckInScreen';
+import { ShiftsScreen } from '../volunteer/patrol/ShiftsScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -16,6 +26,16 @@ export function App() {
             {ROLE_ORDER.map((role) => (
               <Route key={role} path={AREA_PATHS[role]} element={<HomeScreen role={role} />} />
             ))}
+            <Route path="/volunteer/passbook" element={<PassbookScreen />} />
+            <Route path="/volunteer/passbook/print" element={<PassbookPrintScreen />} />
+            <Route path="/volunteer/school" element={<SchoolScreen />} />
+            <Route path="/volunteer/gift" element={<GiftScreen />} />
+            <Route path="/admin/time-bank" element={<LedgerOverviewScreen />} />
+            <Route path="/volunteer/shifts" element={<ShiftsScreen />} />
+            <Route path="/volunteer/check-in" element={<CheckInScreen />} />
+            <Route path="/captain/members" element={<MembersScreen />} />
+            <Route path="/captain/schedule" element={<RosterScreen />} />
+            <Route path="/captain/review" element={<ReviewScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
