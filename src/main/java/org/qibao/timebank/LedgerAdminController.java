@@ -1,15 +1,20 @@
 package org.qibao.timebank;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.qibao.geo.Community;
 import org.qibao.geo.Geography;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
+import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GlobalId;
+import org.qibao.shared.UserError;
+import org.qibao.shared.UserErrors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,11 +32,15 @@ class LedgerAdminController {
 
 	private final Geography geography;
 
-	LedgerAdminController(CommunityTotals totals, TimeBank timeBank, Policies policies, Geography geography) {
+	private final UserErrors userErrors;
+
+	LedgerAdminController(CommunityTotals totals, TimeBank timeBank, Policies policies, Geography geography,
+			UserErrors userErrors) {
 		this.totals = totals;
 		this.timeBank = timeBank;
 		this.policies = policies;
 		this.geography = geography;
+		this.userErrors = userErrors;
 	}
 
 	@QueryMapping
@@ -50,6 +59,23 @@ class LedgerAdminController {
 		return this.timeBank.checkInvariants();
 	}
 
+	@MutationMapping
+	PolicyPayload timeBankPolicyUpdate(@Argument PolicyInput input, @AuthenticationPrincipal Actor actor,
+			Locale locale) {
+		long id = GlobalId.keyOf(input.communityId(), "Community");
+		Actor.signedIn(actor).require(Role.ADMINISTRATOR, id);
+		TimeBankPolicy policy = new TimeBankPolicy(id, input.dailyEarningCap(), input.totalEarningCap(),
+				input.giftMaxMinutes(), input.giftMonthlyMinutes());
+		try {
+			policy.validate();
+		}
+		catch (BusinessRuleException refusal) {
+			return new PolicyPayload(null, List.of(this.userErrors.of(refusal, locale)));
+		}
+		this.policies.set(policy);
+		return new PolicyPayload(policy, List.of());
+	}
+
 	@BatchMapping(typeName = "TimeBankOverview")
 	Map<CommunityTotals.TimeBankOverview, Community> community(List<CommunityTotals.TimeBankOverview> overviews) {
 		Map<Long, Community> communities = this.geography
@@ -61,6 +87,13 @@ class LedgerAdminController {
 	Map<Community, TimeBankPolicy> timeBankPolicy(List<Community> communities) {
 		Map<Long, TimeBankPolicy> policies = this.policies.of(PassbookController.ids(communities, Community::id));
 		return PassbookController.by(communities, c -> policies.get(c.id()));
+	}
+
+	record PolicyInput(String communityId, int dailyEarningCap, Integer totalEarningCap, int giftMaxMinutes,
+			int giftMonthlyMinutes) {
+	}
+
+	record PolicyPayload(TimeBankPolicy policy, List<UserError> userErrors) {
 	}
 
 }
