@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
+import { AtRiskShiftsCard } from './AtRiskShiftsCard';
 import { LiveMapCard } from './LiveMapCard';
 
 export function GridWorkerHome({ assignments }: AreaProps) {
@@ -8,6 +9,7 @@ export function GridWorkerHome({ assignments }: AreaProps) {
   return (
     <AreaSection role="GRID_WORKER" assignments={assignments}>
       <LiveMapCard />
+      <AtRiskShiftsCard />
       <ComingSoonCard id="gridworker-cases" title={t('gridworker.cases.title')} text={t('gridworker.cases.text')} />
     </AreaSection>
   );
