@@ -1,22 +1,15 @@
 package org.qibao.location;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qibao.Clients;
 import org.qibao.identity.Accounts;
 import org.qibao.location.Patrol.Volunteer;
-import org.qibao.webclient.Browser;
+import org.qibao.webclient.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grid worker's live map, in a real (headless) Chromium, follows a patroller as they move and leave. */
 @LocationTest
-class LiveMapInTheBrowserTests {
+class LiveMapInTheBrowserTests extends BrowserTest {
 
 	@LocalServerPort
 	int port;
@@ -41,23 +34,6 @@ class LiveMapInTheBrowserTests {
 
 	@Autowired
 	PatrolCoverage coverage;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.phone();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() throws Exception {
-		Path shots = Files.createDirectories(Path.of("target/screenshots"));
-		Files.write(shots.resolve(getClass().getSimpleName() + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-		this.browser.quit();
-	}
 
 	@Test
 	void theGridWorkersMapShowsAPatrollerMoveLiveAndLeaveAtCheckOut() {

@@ -1,21 +1,15 @@
 package org.qibao.webclient;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.geo.Geography;
@@ -39,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approves it from the review queue.
  */
 @QibaoTest
-class PatrolInTheBrowserTests {
+class PatrolInTheBrowserTests extends BrowserTest {
 
 	private static final String PASSWORD = "browser-patrol-1";
 
@@ -59,23 +53,6 @@ class PatrolInTheBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.phone();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() throws Exception {
-		Path shots = Files.createDirectories(Path.of("target/screenshots"));
-		Files.write(shots.resolve(getClass().getSimpleName() + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-		this.browser.quit();
-	}
 
 	@Test
 	void aVolunteerSignsUpChecksInAndOutAndTheCaptainApprovesTheDoubtfulPatrol() {

@@ -1,18 +1,11 @@
 package org.qibao.webclient;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,27 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A volunteer signs in through the web client in a real (headless) Chromium. */
 @QibaoTest
-class SignInInTheBrowserTests {
+class SignInInTheBrowserTests extends BrowserTest {
 
 	@LocalServerPort
 	int port;
-
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.phone();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() throws Exception {
-		Path shots = Files.createDirectories(Path.of("target/screenshots"));
-		Files.write(shots.resolve(getClass().getSimpleName() + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-		this.browser.quit();
-	}
 
 	@Test
 	void aDemoVolunteerSignsInAndSeesTheirHomeScreen() {

@@ -1,0 +1,42 @@
+package org.qibao.webclient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A test that drives the web client in a phone-sized headless Chromium, one browser per test,
+ * and keeps a screenshot of where each test ended in {@code target/screenshots/}.
+ */
+public abstract class BrowserTest {
+
+	protected ChromeDriver browser;
+
+	protected WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.phone();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser(TestInfo test) throws Exception {
+		try {
+			Path shots = Files.createDirectories(Path.of("target/screenshots"));
+			String name = getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
+			Files.write(shots.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+		}
+		finally {
+			this.browser.quit();
+		}
+	}
+
+}
