@@ -68,14 +68,10 @@ class CrossInstanceSubscriptionTests {
 
 	@BeforeAll
 	void startAnotherInstance() {
-		// command-line arguments, since application.yml's own defaults outrank default properties
+		// the same stores: those the environment names, or the embedded ones of the same data directory
 		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + property("spring.datasource.url"),
-				"--spring.datasource.username=" + property("spring.datasource.username"),
-				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-				"--spring.data.redis.host=" + property("spring.data.redis.host"),
-				"--spring.data.redis.port=" + property("spring.data.redis.port"),
-				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false");
+				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
+				"--spring.datasource.hikari.maximum-pool-size=4");
 	}
 
 	private String property(String name) {

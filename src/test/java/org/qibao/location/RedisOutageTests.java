@@ -62,7 +62,7 @@ class RedisOutageTests {
 			.run("--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
 					"--spring.datasource.username=" + property("spring.datasource.username"),
 					"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + closedPort,
+					"--spring.data.redis.url=redis://127.0.0.1:" + closedPort,
 					"--spring.data.redis.timeout=300ms", "--spring.data.redis.connect-timeout=300ms",
 					"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
 					"--management.health.redis.enabled=false");
