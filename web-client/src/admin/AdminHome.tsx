@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
@@ -9,7 +10,11 @@ export function AdminHome({ assignments }: AreaProps) {
     <AreaSection role="ADMINISTRATOR" assignments={assignments}>
       <ComingSoonCard id="admin-grids" title={t('admin.grids.title')} text={t('admin.grids.text')} />
       <ComingSoonCard id="admin-teams" title={t('admin.teams.title')} text={t('admin.teams.text')} />
-      <ComingSoonCard id="admin-merchants" title={t('admin.merchants.title')} text={t('admin.merchants.text')} />
+      <li className="card" data-testid="card-admin-merchants">
+        <h3 className="card-title">{t('admin.merchants.title')}</h3>
+        <p className="card-text">{t('admin.merchants.text')}</p>
+        <Link className="button" to="/admin/merchants" data-testid="open-admin-merchants">{t('settlement.open')}</Link>
+      </li>
       <LedgerOverviewCard />
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>

@@ -11,6 +11,11 @@ import { ReviewScreen } from '../captain/patrol/ReviewScreen';
 import { RosterScreen } from '../captain/patrol/RosterScreen';
 import { CheckInScreen } from '../volunteer/patrol/CheckInScreen';
 import { ShiftsScreen } from '../volunteer/patrol/ShiftsScreen';
+import { CounterScreen } from '../merchant/CounterScreen';
+import { OffersManageScreen } from '../merchant/OffersManageScreen';
+import { SettlementScreen } from '../merchant/SettlementScreen';
+import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
+import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -36,6 +41,11 @@ export function App() {
             <Route path="/captain/members" element={<MembersScreen />} />
             <Route path="/captain/schedule" element={<RosterScreen />} />
             <Route path="/captain/review" element={<ReviewScreen />} />
+            <Route path="/volunteer/offers" element={<OffersScreen />} />
+            <Route path="/merchant/counter" element={<CounterScreen />} />
+            <Route path="/merchant/offers" element={<OffersManageScreen />} />
+            <Route path="/merchant/settlement" element={<SettlementScreen />} />
+            <Route path="/admin/merchants" element={<MerchantsScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

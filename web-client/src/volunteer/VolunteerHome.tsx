@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { PatrolCards } from './patrol/PatrolCards';
+import { OffersCard } from './merchant/OffersCard';
 import { PassbookCard } from './timebank/PassbookCard';
 
 export function VolunteerHome({ assignments }: AreaProps) {
@@ -10,7 +11,7 @@ export function VolunteerHome({ assignments }: AreaProps) {
     <AreaSection role="VOLUNTEER" assignments={assignments}>
       <PatrolCards />
       <PassbookCard />
-      <ComingSoonCard id="volunteer-redeem" title={t('volunteer.redeem.title')} text={t('volunteer.redeem.text')} />
+      <OffersCard />
       <ComingSoonCard id="volunteer-badges" title={t('volunteer.badges.title')} text={t('volunteer.badges.text')} />
     </AreaSection>
   );

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Merchants {
 
-	private static final String COLUMNS = "id, community_id, name, category, address, longitude, latitude";
+	private static final String COLUMNS = "id, community_id, name, category, address, longitude, latitude, status";
 
 	private final JdbcClient jdbc;
 
@@ -29,24 +29,44 @@ public class Merchants {
 				INSERT INTO merchant (community_id, name, category, address, longitude, latitude)
 				VALUES (?, ?, ?, ?, ?, ?) RETURNING """ + " " + COLUMNS)
 			.params(communityId, name, category, address, location.longitude(), location.latitude())
-			.query(Merchant.class)
+			.query(Merchants::merchant)
 			.single();
 	}
 
 	public Map<Long, Merchant> findAll(Collection<Long> ids) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant WHERE id = ANY(?)")
 			.param(ids.toArray(Long[]::new))
-			.query(Merchant.class)
+			.query(Merchants::merchant)
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Merchant::id, Function.identity()));
 	}
 
+	public java.util.Optional<Merchant> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant WHERE id = ?").param(id).query(Merchants::merchant).optional();
+	}
+
+	/** Sets the merchant's standing; its offers follow (hidden and unredeemable unless approved). */
+	@Transactional
+	Merchant setStatus(long id, MerchantStatus status) {
+		return this.jdbc.sql("UPDATE merchant SET status = ? WHERE id = ? RETURNING " + COLUMNS)
+			.params(status.name(), id)
+			.query(Merchants::merchant)
+			.optional()
+			.orElseThrow(() -> new org.qibao.shared.BusinessRuleException("NOT_FOUND", "merchantId"));
+	}
+
 	List<Merchant> ofCommunities(Collection<Long> communityIds) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant WHERE community_id = ANY(?) ORDER BY name")
 			.param(communityIds.toArray(Long[]::new))
-			.query(Merchant.class)
+			.query(Merchants::merchant)
 			.list();
+	}
+
+	private static Merchant merchant(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Merchant(rs.getLong("id"), rs.getLong("community_id"), rs.getString("name"), rs.getString("category"),
+				rs.getString("address"), rs.getDouble("longitude"), rs.getDouble("latitude"),
+				MerchantStatus.valueOf(rs.getString("status")));
 	}
 
 }

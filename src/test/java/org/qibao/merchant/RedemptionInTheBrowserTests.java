@@ -1,0 +1,120 @@
+package org.qibao.merchant;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qibao.Clients;
+import org.qibao.QibaoTest;
+import org.qibao.identity.Account;
+import org.qibao.identity.Accounts;
+import org.qibao.identity.Role;
+import org.qibao.timebank.TimeBank;
+import org.qibao.webclient.Browser;
+import org.qibao.webclient.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The counter flow in two real (headless) Chromiums: the volunteer's phone and the shop's phone. */
+@QibaoTest
+class RedemptionInTheBrowserTests extends BrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Merchants merchants;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TimeBank timeBank;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MerchantFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+	}
+
+	@Test
+	void theVolunteerGetsACodeTheStaffTypeAndConfirmItAndBothSeeItDone() {
+		Merchant shop = this.fixtures.shop();
+		String title = "洗头 " + System.nanoTime() % 100_000;
+		this.offers.create(shop.id(), new OfferTerms(title, "", "减 3 元", 30, Instant.now().minus(Duration.ofHours(1)),
+				Instant.now().plus(Duration.ofDays(1)), 1, null, null));
+		MerchantFixtures.Volunteer volunteer = this.fixtures.volunteer(100);
+		String staffPhone = Clients.uniquePhone();
+		Account staff = this.accounts.register(staffPhone, "店员小李", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(staff.id(), Role.MERCHANT_STAFF, shop.id());
+
+		signIn(this.browser, this.wait, volunteer.phone());
+		click(this.wait, "[data-testid=open-offers]");
+		WebElement offer = visible(this.wait, "[data-testid=offer][data-title='" + title + "']");
+		offer.findElement(By.cssSelector("[data-testid=offer-get-code]")).click();
+		visible(this.wait, "[data-testid=redeem-qr]");
+		String code = visible(this.wait, "[data-testid=redeem-short-code]").getText().replace(" ", "");
+		assertThat(code).hasSize(6);
+		assertThat(visible(this.wait, "[data-testid=redeem-countdown]").getText()).matches("有效时间 [45]:\\d\\d");
+
+		ChromeDriver counter = Browser.phone();
+		try {
+			WebDriverWait counterWait = new WebDriverWait(counter, Duration.ofSeconds(20));
+			signIn(counter, counterWait, staffPhone);
+			counter.get("http://localhost:" + this.port + "/merchant/counter");
+			visible(counterWait, "[data-testid=counter-code]").sendKeys(code.toLowerCase());
+			click(counterWait, "[data-testid=counter-look-up]");
+			assertThat(visible(counterWait, "[data-testid=counter-confirm]").getText()).contains("测试志愿者", title, "30 分钟");
+			click(counterWait, "[data-testid=counter-confirm-button]");
+			assertThat(visible(counterWait, "[data-testid=counter-success]").getText()).contains("核销成功", "测试志愿者");
+		}
+		finally {
+			counter.quit();
+		}
+
+		assertThat(visible(this.wait, "[data-testid=redeem-done]").getText()).contains("兑换成功");
+		click(this.wait, "[data-testid=redeem-close]");
+		assertThat(visible(this.wait, "[data-testid=redeem-history]").getText()).contains(shop.name(), title, "已兑换");
+		this.browser.get("http://localhost:" + this.port + "/volunteer/passbook");
+		this.wait.until(d -> "70".equals(d.findElement(By.cssSelector("[data-testid=passbook-balance]")).getAttribute("data-minutes")));
+		WebElement latest = visible(this.wait, "[data-testid=passbook-entry]");
+		assertThat(latest.getAttribute("data-kind")).isEqualTo("MERCHANT_REDEMPTION");
+		assertThat(latest.getText()).contains(shop.name(), "30 分钟");
+		assertThat(this.fixtures.merchantBalance(shop)).isEqualTo(30);
+	}
+
+	private void signIn(ChromeDriver driver, WebDriverWait wait, String phone) {
+		driver.get("http://localhost:" + this.port + "/login");
+		click(wait, "[data-testid=lang-zh-CN]");
+		wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
+		driver.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
+		driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+		visible(wait, "[data-testid=home-greeting]");
+	}
+
+	private static WebElement visible(WebDriverWait wait, String css) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	private static void click(WebDriverWait wait, String css) {
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+	}
+
+}

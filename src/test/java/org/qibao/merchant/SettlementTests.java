@@ -1,0 +1,103 @@
+package org.qibao.merchant;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qibao.Clients;
+import org.qibao.QibaoTest;
+import org.qibao.identity.Accounts;
+import org.qibao.timebank.TimeBank;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qibao.merchant.MerchantFixtures.code;
+import static org.qibao.merchant.MerchantFixtures.confirm;
+import static org.qibao.merchant.MerchantFixtures.request;
+
+/** A merchant's monthly settlement adds up to what its ledger account received, by offer. */
+@QibaoTest
+class SettlementTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Merchants merchants;
+
+	@Autowired
+	Offers offers;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TimeBank timeBank;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MerchantFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+	}
+
+	@Test
+	void settlementTotalsEqualTheLedgersEntries() {
+		Merchant shop = this.fixtures.shop();
+		Offer haircut = this.fixtures.offer(shop, 40, null, null, null);
+		Offer shave = this.fixtures.offer(shop, 15, null, null, null);
+		MerchantFixtures.Volunteer volunteer = this.fixtures.volunteer(200);
+		HttpGraphQlTester staff = this.fixtures.staff(shop);
+		confirm(staff, code(request(volunteer, haircut)));
+		confirm(staff, code(request(volunteer, haircut)));
+		confirm(staff, code(request(volunteer, shave)));
+		request(volunteer, shave); // issued, not confirmed: not in the settlement
+
+		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+		HttpGraphQlTester.Response settlement = staff.document("""
+				query($m: ID!, $month: String) { merchantSettlement(merchantId: $m, month: $month) {
+				  month redemptions minutes offers { offer { title priceMinutes } redemptions minutes } } }""")
+			.variable("m", MerchantFixtures.id(shop))
+			.variable("month", month)
+			.execute();
+		settlement.path("merchantSettlement.redemptions").entity(Integer.class).isEqualTo(3);
+		settlement.path("merchantSettlement.minutes").entity(Integer.class).isEqualTo(95);
+		settlement.path("merchantSettlement.offers[0].minutes").entity(Integer.class).isEqualTo(80);
+		settlement.path("merchantSettlement.offers[1].redemptions").entity(Integer.class).isEqualTo(1);
+		long ledger = this.jdbc.sql("""
+				SELECT coalesce(sum(e.minutes), 0) FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
+				WHERE a.kind = 'MERCHANT' AND a.owner_id = ?""")
+			.param(shop.id())
+			.query(Long.class)
+			.single();
+		assertThat(ledger).as("minutes the ledger moved to the shop").isEqualTo(95);
+
+		String csv = new String(Clients.http(this.port).get()
+			.uri("/merchant-settlement.csv?merchantId=" + MerchantFixtures.id(shop) + "&month=" + month)
+			.header("Authorization", "Bearer " + staffToken(shop))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		assertThat(csv).contains("month,offer,redemptions,minutes", month + ",\"测试优惠\",2,80", month + ",\"total\",3,95");
+		Clients.http(this.port).get().uri("/merchant-settlement.csv?merchantId=" + MerchantFixtures.id(shop))
+			.header("Authorization", "Bearer " + Clients.token(this.port, Clients.VOLUNTEER_PHONE, Clients.DEMO_PASSWORD))
+			.exchange()
+			.expectStatus().isForbidden();
+	}
+
+	private String staffToken(Merchant shop) {
+		String phone = Clients.uniquePhone();
+		org.qibao.identity.Account account = this.accounts.register(phone, "店长", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(account.id(), org.qibao.identity.Role.MERCHANT_STAFF, shop.id());
+		return Clients.token(this.port, phone, Clients.DEMO_PASSWORD);
+	}
+
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import type { VolunteerCodeFragment } from '../../gql/graphql';
+import { Page } from '../../shared/ui/Page';
+import { newRequestKey } from '../timebank/requestKey';
+import { CodeView } from './CodeView';
+import { secondsLeft } from './codeTime';
+import { MyRedemptionsQuery, RedemptionCodeRequestMutation, VolunteerOffersQuery } from './operations';
+import './redeem.css';
+
+/** The offers of the volunteer's community; asking for one shows its code. */
+export function OffersScreen() {
+  const { t } = useTranslation();
+  const [{ data, fetching }, refetch] = useQuery({ query: VolunteerOffersQuery, requestPolicy: 'cache-and-network' });
+  const [{ fetching: asking }, request] = useMutation(RedemptionCodeRequestMutation);
+  const [code, setCode] = useState<VolunteerCodeFragment | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const passbook = data?.passbook;
+  const [{ data: mine }, refetchMine] = useQuery({ query: MyRedemptionsQuery, variables: { first: 10 }, requestPolicy: 'cache-and-network' });
+  const live = mine?.myRedemptions.filter((r) => r.status === 'ISSUED' && secondsLeft(r.expiresAt) > 0) ?? [];
+  const history = mine?.myRedemptions.filter((r) => r.status !== 'ISSUED') ?? [];
+
+  async function ask(offerId: string) {
+    setProblem(null);
+    const result = await request({ input: { offerId, idempotencyKey: newRequestKey() } });
+    const payload = result.data?.redemptionCodeRequest;
+    if (!payload) {
+      setProblem(t('errors.network'));
+    } else if (payload.userErrors.length > 0) {
+      setProblem(payload.userErrors[0].message);
+    } else if (payload.redemption) {
+      setCode(payload.redemption);
+    }
+  }
+
+  if (code) {
+    return (
+      <Page>
+        <CodeView code={code} onClose={() => {
+          setCode(null);
+          refetch({ requestPolicy: 'network-only' });
+          refetchMine({ requestPolicy: 'network-only' });
+        }} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page>
+      <nav className="back">
+        <Link to="/volunteer">{t('timebank.back')}</Link>
+      </nav>
+      <h1>{t('redeem.title')}</h1>
+      {passbook && <p className="intro" data-testid="offers-available">{t('redeem.available', { minutes: passbook.available })}</p>}
+      {problem && <p className="problem" role="alert" data-testid="offers-problem">{problem}</p>}
+      {live.map((r) => (
+        <button key={r.id} type="button" className="button primary" onClick={() => setCode(r)} data-testid="show-live-code">
+          {t('redeem.showLive', { title: r.offer.title, merchant: r.merchant.name })}
+        </button>
+      ))}
+      {!fetching && passbook && passbook.community.offers.length === 0 && <p className="intro">{t('redeem.none')}</p>}
+      <ul className="cards">
+        {passbook?.community.offers.map((offer) => (
+          <li key={offer.id} className="card offer" data-testid="offer" data-title={offer.title}>
+            <h3 className="card-title">{offer.title} · {offer.discount}</h3>
+            <p className="card-text">{offer.merchant.name} · {offer.merchant.address}</p>
+            {offer.description && <p className="card-text">{offer.description}</p>}
+            <p className="offer-price">{t('redeem.price', { minutes: offer.priceMinutes })}</p>
+            <p className="card-text">
+              {offer.stockLeft != null && t('redeem.stockLeft', { count: offer.stockLeft })}
+              {offer.dailyLimit != null && ` ${t('redeem.dailyLimit', { count: offer.dailyLimit })}`}
+              {offer.monthlyLimit != null && ` ${t('redeem.monthlyLimit', { count: offer.monthlyLimit })}`}
+            </p>
+            <button type="button" className="button primary" disabled={asking} onClick={() => ask(offer.id)} data-testid="offer-get-code">
+              {t('redeem.getCode')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {history.length > 0 && (
+        <>
+          <h2>{t('redeem.history')}</h2>
+          <ul className="cards">
+            {history.map((r) => (
+              <li key={r.id} className="card" data-testid="redeem-history">
+                <p className="card-text">
+                  {new Date(r.settledAt ?? r.expiresAt).toLocaleString()} · {r.merchant.name} · {r.offer.title} ·{' '}
+                  {t(`redeem.status.${r.status}`)}
+                  {r.status === 'REDEEMED' && ` · ${t('redeem.price', { minutes: r.minutes })}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

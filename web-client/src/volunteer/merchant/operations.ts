@@ -1,0 +1,85 @@
+import { graphql } from '../../gql';
+
+export const VolunteerOffersQuery = graphql(`
+  query VolunteerOffers {
+    passbook {
+      available
+      community {
+        id
+        offers {
+          id
+          title
+          description
+          discount
+          priceMinutes
+          stockLeft
+          dailyLimit
+          monthlyLimit
+          validUntil
+          merchant {
+            id
+            name
+            address
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RedemptionCodeRequestMutation = graphql(`
+  mutation RedemptionCodeRequest($input: RedemptionCodeRequestInput!) {
+    redemptionCodeRequest(input: $input) {
+      redemption {
+        ...VolunteerCode
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RedemptionCodeCancelMutation = graphql(`
+  mutation RedemptionCodeCancel($input: RedemptionCodeCancelInput!) {
+    redemptionCodeCancel(input: $input) {
+      redemption {
+        ...VolunteerCode
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const MyRedemptionsQuery = graphql(`
+  query MyRedemptions($first: Int) {
+    myRedemptions(first: $first) {
+      ...VolunteerCode
+    }
+  }
+`);
+
+export const VolunteerCodeFragment = graphql(`
+  fragment VolunteerCode on Redemption {
+    id
+    code
+    qrPayload
+    status
+    minutes
+    expiresAt
+    settledAt
+    offer {
+      id
+      title
+      discount
+    }
+    merchant {
+      id
+      name
+    }
+  }
+`);
