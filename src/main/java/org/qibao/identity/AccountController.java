@@ -1,5 +1,6 @@
 package org.qibao.identity;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -62,26 +62,28 @@ class AccountController {
 	}
 
 	/** The phone number is the person's own: shown to them and to administrators of their community. */
-	@SchemaMapping
-	String phone(Account account, @AuthenticationPrincipal Actor actor) {
-		if (actor == null) {
-			return null;
+	@BatchMapping
+	Map<Account, String> phone(List<Account> accounts, Principal principal) {
+		if (!(principal instanceof ActorAuthentication authentication)) {
+			return Map.of();
 		}
-		if (actor.accountId() == account.id()) {
-			return account.phone();
-		}
+		Actor actor = authentication.getPrincipal();
 		Set<Long> administered = actor.scopes(Role.ADMINISTRATOR);
-		boolean administers = !administered.isEmpty() && this.accounts.rolesOf(account.id())
-			.stream()
-			.anyMatch(r -> r.role() == Role.VOLUNTEER && administered.contains(r.scopeId()));
-		return administers ? account.phone() : null;
+		Set<Long> residents = administered.isEmpty() ? Set.of()
+				: this.accounts.volunteersOf(accounts.stream().map(Account::id).toList(), administered);
+		Map<Account, String> phones = new HashMap<>();
+		accounts.stream()
+			.filter(account -> account.id() == actor.accountId() || residents.contains(account.id()))
+			.forEach(account -> phones.put(account, account.phone()));
+		return phones;
 	}
 
 	@BatchMapping
 	Map<Account, List<RoleAssignment>> roles(List<Account> accounts) {
+		Map<Long, List<ScopedRole>> roles = this.accounts.rolesOf(accounts.stream().map(Account::id).toList());
 		Map<Account, List<RoleAssignment>> result = new LinkedHashMap<>();
 		for (Account account : accounts) {
-			result.put(account, this.accounts.rolesOf(account.id())
+			result.put(account, roles.getOrDefault(account.id(), List.of())
 				.stream()
 				.map(r -> new RoleAssignment(r.role(), r.scopeId()))
 				.toList());

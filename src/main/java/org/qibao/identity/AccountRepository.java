@@ -2,7 +2,9 @@ package org.qibao.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,6 +52,16 @@ class AccountRepository {
 			.list();
 	}
 
+	Map<Long, List<ScopedRole>> rolesOf(Collection<Long> accountIds) {
+		return this.jdbc.sql("SELECT account_id, role, scope_id FROM role_assignment WHERE account_id = ANY(?) ORDER BY role, scope_id")
+			.param(accountIds.toArray(Long[]::new))
+			.query(Held.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Held::accountId,
+					Collectors.mapping(held -> new ScopedRole(held.role(), held.scopeId()), Collectors.toList())));
+	}
+
 	List<Holder> holders(Role role, Collection<Long> scopeIds) {
 		return this.jdbc.sql("""
 				SELECT r.scope_id, a.id, a.phone, a.display_name, a.locale
@@ -59,6 +71,16 @@ class AccountRepository {
 			.params(role.name(), scopeIds.toArray(Long[]::new))
 			.query((rs, n) -> new Holder(rs.getLong(1),
 					new Account(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+			.list();
+	}
+
+	/** Which of these accounts hold the role over any of these objects. */
+	List<Long> holdersAmong(Role role, Collection<Long> accountIds, Collection<Long> scopeIds) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT account_id FROM role_assignment
+				WHERE role = ? AND account_id = ANY(?) AND scope_id = ANY(?)""")
+			.params(role.name(), accountIds.toArray(Long[]::new), scopeIds.toArray(Long[]::new))
+			.query(Long.class)
 			.list();
 	}
 
@@ -75,6 +97,9 @@ class AccountRepository {
 	}
 
 	record Holder(long scopeId, Account account) {
+	}
+
+	record Held(long accountId, Role role, long scopeId) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,8 +58,18 @@ public class Accounts {
 			.flatMap(credentials -> this.repository.findAll(List.of(credentials.id())).stream().findFirst());
 	}
 
+	/** Those of these accounts that are volunteers of any of these communities. */
+	public Set<Long> volunteersOf(Collection<Long> accountIds, Collection<Long> communityIds) {
+		return Set.copyOf(this.repository.holdersAmong(Role.VOLUNTEER, accountIds, communityIds));
+	}
+
 	public List<ScopedRole> rolesOf(long accountId) {
 		return this.repository.rolesOf(accountId);
+	}
+
+	/** The roles of each of these accounts, by account. */
+	public Map<Long, List<ScopedRole>> rolesOf(Collection<Long> accountIds) {
+		return this.repository.rolesOf(accountIds);
 	}
 
 }
