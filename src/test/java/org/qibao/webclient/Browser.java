@@ -3,6 +3,7 @@ package org.qibao.webclient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,6 +25,9 @@ public final class Browser {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=360,740", "--lang=zh-CN");
+		// headless Chromium keeps windows at least 500 px wide: emulate the phone's viewport instead
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", 360, "height", 740, "pixelRatio", 1.0)));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(executable("QIBAO_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()
