@@ -8,12 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
-import org.qibao.identity.Accounts;
-import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qibao.merchant.MerchantFixtures.code;
@@ -32,19 +30,7 @@ class CodeGuessingTests {
 	int port;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	Offers offers;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TimeBank timeBank;
-
-	@Autowired
-	JdbcClient jdbc;
+	ApplicationContext context;
 
 	@Autowired
 	MeterRegistry meters;
@@ -53,7 +39,7 @@ class CodeGuessingTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test

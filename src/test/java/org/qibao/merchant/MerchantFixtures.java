@@ -43,6 +43,12 @@ final class MerchantFixtures {
 
 	private final int port;
 
+	/** Fixtures made of the running application's beans. */
+	MerchantFixtures(org.springframework.context.ApplicationContext context, int port) {
+		this(context.getBean(Merchants.class), context.getBean(Offers.class), context.getBean(Accounts.class),
+				context.getBean(TimeBank.class), context.getBean(JdbcClient.class), port);
+	}
+
 	MerchantFixtures(Merchants merchants, Offers offers, Accounts accounts, TimeBank timeBank, JdbcClient jdbc, int port) {
 		this.merchants = merchants;
 		this.offers = offers;

@@ -10,12 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
-import org.qibao.identity.Accounts;
-import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,25 +30,16 @@ class OfferTests {
 	int port;
 
 	@Autowired
-	Merchants merchants;
+	ApplicationContext context;
 
 	@Autowired
 	Offers offers;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TimeBank timeBank;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private MerchantFixtures fixtures;
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test

@@ -15,12 +15,11 @@ import org.qibao.QibaoTest;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Role;
-import org.qibao.timebank.TimeBank;
 import org.qibao.webclient.Browser;
 import org.qibao.webclient.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +31,7 @@ class RedemptionInTheBrowserTests extends BrowserTest {
 	int port;
 
 	@Autowired
-	Merchants merchants;
+	ApplicationContext context;
 
 	@Autowired
 	Offers offers;
@@ -40,17 +39,11 @@ class RedemptionInTheBrowserTests extends BrowserTest {
 	@Autowired
 	Accounts accounts;
 
-	@Autowired
-	TimeBank timeBank;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	private MerchantFixtures fixtures;
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test

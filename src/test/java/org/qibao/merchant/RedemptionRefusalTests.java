@@ -7,10 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
-import org.qibao.identity.Accounts;
-import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,16 +27,10 @@ class RedemptionRefusalTests {
 	int port;
 
 	@Autowired
-	Merchants merchants;
+	ApplicationContext context;
 
 	@Autowired
 	Offers offers;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	TimeBank timeBank;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -46,7 +39,7 @@ class RedemptionRefusalTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
-import org.qibao.identity.Accounts;
 import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,13 +27,10 @@ class RedemptionTests {
 	int port;
 
 	@Autowired
-	Merchants merchants;
+	ApplicationContext context;
 
 	@Autowired
 	Offers offers;
-
-	@Autowired
-	Accounts accounts;
 
 	@Autowired
 	TimeBank timeBank;
@@ -48,7 +45,7 @@ class RedemptionTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.identity.Accounts;
-import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,16 +28,10 @@ class SettlementTests {
 	int port;
 
 	@Autowired
-	Merchants merchants;
-
-	@Autowired
-	Offers offers;
+	ApplicationContext context;
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	TimeBank timeBank;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -46,7 +40,7 @@ class SettlementTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new MerchantFixtures(this.merchants, this.offers, this.accounts, this.timeBank, this.jdbc, this.port);
+		this.fixtures = new MerchantFixtures(this.context, this.port);
 	}
 
 	@Test
