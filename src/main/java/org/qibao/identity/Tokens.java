@@ -43,7 +43,7 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final NimbusJwtEncoder encoder;
 
-	private final NimbusJwtDecoder decoder;
+	private final JwtDecoder decoder;
 
 	private final Duration lifetime;
 
@@ -52,8 +52,9 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 			@Value("${qibao.security.token-lifetime}") Duration lifetime) {
 		SecretKey key = new SecretKeySpec(secret(configuredSecret, dataDir), "HmacSHA256");
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-		this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		this.decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		this.decoder = new VerifiedTokenCache(verifier, JwtValidators.createDefaultWithIssuer(ISSUER));
 		this.lifetime = lifetime;
 	}
 
