@@ -86,6 +86,9 @@ public final class LocationLoad {
 		}
 		System.out.printf(Locale.ROOT, "%nsingle reports / {__typename} throughput: %.0f%% (target >= 60%%)%n",
 				100 * single.perSecond() / trivial.perSecond());
+		System.out.printf(Locale.ROOT,
+				"server CPU per request, {__typename} / single report: %.0f%% (the throughput ratio on an otherwise idle machine)%n",
+				100 * trivial.serverCpuMicros() / single.serverCpuMicros());
 		System.out.printf(Locale.ROOT, "p99 at %d reports/s: %.1f ms (target < 50 ms); achieved %.0f/s%n", rate,
 				paced.percentile(99), paced.perSecond());
 		System.out.printf(Locale.ROOT, "p99 at half the flat-out rate (%d reports/s): %.1f ms%n", sustainable,
@@ -178,6 +181,7 @@ public final class LocationLoad {
 		AtomicLong next = new AtomicLong();
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		Result result = new Result(name, seconds);
+		long cpu = serverCpuNanos();
 		runThreads(concurrency, () -> {
 			while (System.nanoTime() < end) {
 				long started = System.nanoTime();
@@ -185,6 +189,7 @@ public final class LocationLoad {
 				result.record(ok, System.nanoTime() - started);
 			}
 		});
+		result.serverCpuNanos = serverCpuNanos() - cpu;
 		System.out.println("  done: " + name);
 		return result;
 	}
@@ -196,6 +201,7 @@ public final class LocationLoad {
 		long total = (long) rate * seconds;
 		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
 		Result result = new Result(name, seconds);
+		long cpu = serverCpuNanos();
 		runThreads(128, () -> {
 			long i;
 			while ((i = next.getAndIncrement()) < total) {
@@ -209,9 +215,33 @@ public final class LocationLoad {
 			}
 		});
 		result.elapsed = (System.nanoTime() - start) / 1e9;
+		result.serverCpuNanos = serverCpuNanos() - cpu;
 		System.out.println("  done: " + name);
 		return result;
 	}
+
+	/**
+	 * The CPU time the server process has used so far (from /proc, when run.sh names the server's
+	 * pid), or -1. CPU per request does not depend on what else the machine is doing, unlike
+	 * throughput, so it compares phases fairly on a busy machine.
+	 */
+	private static long serverCpuNanos() {
+		String pid = System.getProperty("bench.server.pid");
+		if (pid == null) {
+			return -1;
+		}
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks * TimeUnit.SECONDS.toNanos(1) / CLOCK_TICKS_PER_SECOND;
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
 	interface Work {
 
@@ -240,8 +270,8 @@ public final class LocationLoad {
 
 	static final class Result {
 
-		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s", "phase", "req/s",
-				"errors", "p50 ms", "p95 ms", "p99 ms", "max ms");
+		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s %12s", "phase", "req/s",
+				"errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "srv CPU us");
 
 		private final String name;
 
@@ -252,6 +282,9 @@ public final class LocationLoad {
 		private final LongAdder errors = new LongAdder();
 
 		double elapsed;
+
+		/** Server CPU time used during the phase, or negative when unknown. */
+		long serverCpuNanos = -1;
 
 		Result(String name, int seconds) {
 			this.name = name;
@@ -282,10 +315,17 @@ public final class LocationLoad {
 			return sorted[(int) Math.min(n - 1, Math.ceil(p / 100 * n) - 1)] / 1e6;
 		}
 
+		/** Server CPU microseconds per request, or NaN when unknown. */
+		double serverCpuMicros() {
+			long n = this.count.get();
+			return (this.serverCpuNanos < 0 || n == 0) ? Double.NaN : this.serverCpuNanos / 1e3 / n;
+		}
+
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%-30s %10.0f %8d %8.1f %8.1f %8.1f %8.1f", this.name, perSecond(),
-					this.errors.sum(), percentile(50), percentile(95), percentile(99), percentile(100));
+			return String.format(Locale.ROOT, "%-30s %10.0f %8d %8.1f %8.1f %8.1f %8.1f %12.0f", this.name, perSecond(),
+					this.errors.sum(), percentile(50), percentile(95), percentile(99), percentile(100),
+					serverCpuMicros());
 		}
 
 	}

@@ -5,6 +5,8 @@
 #
 #   bench/location/run.sh [phones concurrency warmupSeconds phaseSeconds rate batchSize]
 #   defaults:              200    32          30            20           2000 100
+#
+# BENCH_SERVER_OPTS adds JVM options to the server, e.g. -XX:StartFlightRecording=filename=x.jfr to profile it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD="${BENCH_BUILD_DIR:-$PWD/target/bench}"
@@ -17,7 +19,7 @@ CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 mkdir -p "$BUILD/bench-classes"
 javac -nowarn -proc:none -d "$BUILD/bench-classes" -cp "$CLASSPATH" bench/location/*.java
 
-java -Xms512m -Xmx1g -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
+java -Xms512m -Xmx1g ${BENCH_SERVER_OPTS:-} -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
   --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=72h \
   --logging.level.root=warn --logging.level.org.qibao=warn >"$BUILD/bench-server.log" 2>&1 &
 SERVER=$!
@@ -31,4 +33,4 @@ for _ in $(seq 1 180); do
 done
 grep -q "BENCH READY" "$BUILD/bench-server.log" || { echo "the server did not start in time"; exit 1; }
 
-java -Xmx512m -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"
+java -Xmx512m -Dbench.server.pid="$SERVER" -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"

@@ -6,8 +6,6 @@ package org.qibao.location;
  */
 record LiveKeys(long communityId) {
 
-	static final String CHANNEL_PATTERN = "live:{c:*}:updates";
-
 	private String prefix() {
 		return "live:{c:" + this.communityId + "}:";
 	}

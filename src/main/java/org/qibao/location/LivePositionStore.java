@@ -1,24 +1,20 @@
 package org.qibao.location;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.qibao.location.CheckInLookup.ActiveCheckIn;
-import org.springframework.dao.DataAccessException;
-import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.dao.DataAccessException;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes accepted positions to Redis in one round of commands per report or batch: the live map (GEO
+ * Writes accepted positions to Redis in one script run per report or batch: the live map (GEO
  * set, last-seen times, patroller entries), the minute coverage bitmap, the counters and the
  * capped recent track, each with a TTL so that everything expires by itself, and publishes the
  * newest position to the community's channel for subscribers on every instance.
@@ -28,7 +24,8 @@ class LivePositionStore {
 
 	private static final Duration CHECK_IN_KEYS_OUTLIVE_WINDOW = Duration.ofDays(1);
 
-	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(2);
+	private static final RedisScript<Long> STORE = RedisScript
+		.of(new ClassPathResource("location/store-positions.lua"), Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -63,68 +60,40 @@ class LivePositionStore {
 	}
 
 	/**
-	 * Sends every command of the report at once on the shared (multiplexed) Lettuce connection and
-	 * waits for all replies: a pipeline without borrowing a dedicated connection per report.
+	 * Writes everything of the report or batch in one atomic script run (one round trip), unless
+	 * the check-in was closed meanwhile.
+	 *
+	 * @return false when the check-in was closed and nothing was stored
 	 */
-	void store(Stored stored) {
-		guarded(() -> this.redis.execute((RedisCallback<Void>) connection -> {
-			@SuppressWarnings("unchecked")
-			RedisClusterAsyncCommands<byte[], byte[]> async = (RedisClusterAsyncCommands<byte[], byte[]>) connection
-				.getNativeConnection();
-			List<RedisFuture<?>> replies = write(async, stored);
-			if (!LettuceFutures.awaitAll(REPLY_TIMEOUT, replies.toArray(RedisFuture[]::new))) {
-				throw new RedisCommandTimeoutException("No reply from Redis within " + REPLY_TIMEOUT);
-			}
-			return null;
-		}));
-	}
-
-	private List<RedisFuture<?>> write(RedisClusterAsyncCommands<byte[], byte[]> redis, Stored stored) {
+	boolean store(Stored stored) {
 		ActiveCheckIn checkIn = stored.checkIn();
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		long id = checkIn.checkInId();
-		long checkInKeysTtl = checkInKeysTtl(checkIn).toSeconds();
-		List<RedisFuture<?>> replies = new ArrayList<>();
 		LivePatroller latest = stored.latest();
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(id));
+		args.add(LiveKeys.closedField(id));
+		args.add(Long.toString(this.properties.dropAfter().plusMinutes(1).toSeconds()));
+		args.add(Long.toString(checkInKeysTtl(checkIn).toSeconds()));
+		args.add(Integer.toString(this.properties.trackLength()));
+		args.add(Integer.toString(stored.accepted().size()));
+		args.add(Integer.toString(stored.outside()));
+		args.add(Integer.toString(stored.implausible()));
 		if (latest != null) {
-			byte[] member = bytes(Long.toString(id));
-			long liveTtl = this.properties.dropAfter().plusMinutes(1).toSeconds();
-			replies.add(redis.geoadd(bytes(keys.geo()), latest.position().longitude(), latest.position().latitude(), member));
-			replies.add(redis.zadd(bytes(keys.seen()), latest.recordedAt().toEpochMilli(), member));
-			replies.add(redis.hset(bytes(keys.patrollers()), member, bytes(latest.encode())));
-			replies.add(redis.expire(bytes(keys.geo()), liveTtl));
-			replies.add(redis.expire(bytes(keys.seen()), liveTtl));
-			replies.add(redis.expire(bytes(keys.patrollers()), liveTtl));
-			replies.add(redis.publish(bytes(keys.updates()), bytes(LiveUpdates.moved(latest))));
+			args.addAll(List.of("1", Double.toString(latest.position().longitude()),
+					Double.toString(latest.position().latitude()), Long.toString(latest.recordedAt().toEpochMilli()),
+					latest.encode(), keys.updates(), LiveUpdates.moved(latest)));
 		}
-		for (Integer minute : stored.coveredMinutes()) {
-			replies.add(redis.setbit(bytes(keys.coverage(id)), minute, 1));
+		else {
+			args.addAll(List.of("0", "", "", "", "", "", ""));
 		}
-		if (!stored.coveredMinutes().isEmpty()) {
-			replies.add(redis.expire(bytes(keys.coverage(id)), checkInKeysTtl));
-		}
-		if (!stored.accepted().isEmpty()) {
-			byte[][] track = stored.accepted().stream().map(p -> bytes(p.encode())).toArray(byte[][]::new);
-			replies.add(redis.lpush(bytes(keys.track(id)), track));
-			replies.add(redis.ltrim(bytes(keys.track(id)), 0, this.properties.trackLength() - 1));
-			replies.add(redis.expire(bytes(keys.track(id)), checkInKeysTtl));
-		}
-		count(redis, replies, keys.counts(id), "accepted", stored.accepted().size());
-		count(redis, replies, keys.counts(id), "outside", stored.outside());
-		count(redis, replies, keys.counts(id), "implausible", stored.implausible());
-		replies.add(redis.expire(bytes(keys.counts(id)), checkInKeysTtl));
-		return replies;
-	}
-
-	private static void count(RedisClusterAsyncCommands<byte[], byte[]> redis, List<RedisFuture<?>> replies,
-			String key, String counter, int n) {
-		if (n > 0) {
-			replies.add(redis.hincrby(bytes(key), bytes(counter), n));
-		}
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+		args.add(Integer.toString(stored.coveredMinutes().size()));
+		stored.coveredMinutes().forEach(minute -> args.add(Integer.toString(minute)));
+		stored.accepted().forEach(point -> args.add(point.encode()));
+		List<String> keyNames = List.of(keys.geo(), keys.seen(), keys.patrollers(), keys.coverage(id), keys.track(id),
+				keys.counts(id));
+		Long written = guarded(() -> this.redis.execute(STORE, keyNames, args.toArray()));
+		return written != null && written == 1;
 	}
 
 	/** Until a day after the shift window ends, so a late check-out can still read them. */

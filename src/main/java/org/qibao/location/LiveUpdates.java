@@ -2,6 +2,8 @@ package org.qibao.location;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -23,9 +26,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Carries position updates between instances: every instance publishes to its community's
- * Redis channel and listens to all of them, so a subscriber sees a phone connected to any
- * instance. Each subscriber gets its own small buffer and thread hand-off, so a slow one
- * loses its oldest updates instead of holding up the others.
+ * Redis channel and listens to the channels of the communities its own subscribers watch, so a
+ * subscriber sees a phone connected to any instance, and an instance with no map open spends
+ * nothing on updates. Each subscriber gets its own small buffer and thread hand-off, so a slow
+ * one loses its oldest updates instead of holding up the others.
  */
 @Component
 class LiveUpdates implements InitializingBean, DisposableBean {
@@ -44,7 +48,12 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 
 	private final RedisConnectionFactory connectionFactory;
 
-	private volatile RedisMessageListenerContainer container;
+	private final MessageListener listener = this::received;
+
+	/** How many subscribers of this instance watch each community. */
+	private final Map<Long, Integer> watchers = new HashMap<>();
+
+	private RedisMessageListenerContainer container;
 
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "live-updates-listener");
@@ -68,10 +77,31 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 
 	/** Updates of one community from now on, through this subscriber's own bounded buffer. */
 	Flux<LiveUpdate> of(long communityId) {
-		return this.sink.asFlux()
-			.filter(update -> update.patroller().communityId() == communityId)
-			.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
-			.publishOn(this.delivery, 16);
+		return Flux.defer(() -> {
+			watch(communityId);
+			return this.sink.asFlux()
+				.filter(update -> update.patroller().communityId() == communityId)
+				.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+				.publishOn(this.delivery, 16)
+				.doFinally(signal -> unwatch(communityId));
+		});
+	}
+
+	private synchronized void watch(long communityId) {
+		if (this.watchers.merge(communityId, 1, Integer::sum) == 1 && this.container != null) {
+			this.container.addMessageListener(this.listener, channel(communityId));
+		}
+	}
+
+	private synchronized void unwatch(long communityId) {
+		if (this.watchers.computeIfPresent(communityId, (id, n) -> (n == 1) ? null : n - 1) == null
+				&& this.container != null) {
+			this.container.removeMessageListener(this.listener, channel(communityId));
+		}
+	}
+
+	private static ChannelTopic channel(long communityId) {
+		return ChannelTopic.of(new LiveKeys(communityId).updates());
 	}
 
 	private void received(Message message, byte[] pattern) {
@@ -102,18 +132,18 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 		listen();
 	}
 
-	private void listen() {
-		RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
-		listener.setConnectionFactory(this.connectionFactory);
-		listener.addMessageListener(this::received, new PatternTopic(LiveKeys.CHANNEL_PATTERN));
+	private synchronized void listen() {
+		RedisMessageListenerContainer started = new RedisMessageListenerContainer();
+		started.setConnectionFactory(this.connectionFactory);
+		this.watchers.keySet().forEach(community -> started.addMessageListener(this.listener, channel(community)));
 		try {
-			listener.afterPropertiesSet();
-			listener.start();
-			this.container = listener;
+			started.afterPropertiesSet();
+			started.start();
+			this.container = started;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Live updates cannot listen to Redis yet, retrying in " + RETRY.toSeconds() + " s: " + ex.getMessage());
-			destroyQuietly(listener);
+			destroyQuietly(started);
 			if (!this.retries.isShutdown()) {
 				this.retries.schedule(this::listen, RETRY.toMillis(), TimeUnit.MILLISECONDS);
 			}
@@ -121,7 +151,7 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public synchronized void destroy() {
 		this.retries.shutdownNow();
 		destroyQuietly(this.container);
 		this.delivery.dispose();

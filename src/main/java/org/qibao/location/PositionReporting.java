@@ -78,8 +78,10 @@ class PositionReporting {
 				throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
 			}
 			Filed filed = file(checkIn, previous.last(), reports);
-			if (!filed.stored().accepted().isEmpty() || filed.stored().implausible() > 0) {
-				this.store.store(filed.stored());
+			if ((!filed.stored().accepted().isEmpty() || filed.stored().implausible() > 0)
+					&& !this.store.store(filed.stored())) {
+				this.checkIns.forget(subject);
+				throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
 			}
 			this.metrics.accepted(filed.stored().accepted().size());
 			filed.reasons().forEach(this.metrics::dropped);

@@ -1,0 +1,95 @@
+package org.qibao.location;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qibao.identity.Accounts;
+import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.LivePositionStore.Stored;
+import org.qibao.shared.GeoPoint;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store's one script run: all of a report lands together, and nothing lands after check-out. */
+@LocationTest
+class LivePositionStoreTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TestCheckIns checkIns;
+
+	@Autowired
+	LivePositionStore store;
+
+	@Autowired
+	LiveMap liveMap;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Test
+	void aReportWritesTheLiveMapCoverageTrackAndCountersEachWithAnExpiry() {
+		ActiveCheckIn checkIn = checkIn();
+		LiveKeys keys = new LiveKeys(checkIn.communityId());
+		String id = Long.toString(checkIn.checkInId());
+
+		assertThat(this.store.store(stored(checkIn))).isTrue();
+
+		assertThat(this.redis.opsForGeo().position(keys.geo(), id)).hasSize(1).doesNotContainNull();
+		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNotNull();
+		assertThat(this.redis.opsForHash().get(keys.patrollers(), id)).isNotNull();
+		assertThat(this.redis.opsForValue().getBit(keys.coverage(checkIn.checkInId()), 19)).isTrue();
+		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(1);
+		assertThat(this.redis.opsForHash().get(keys.counts(checkIn.checkInId()), "accepted")).isEqualTo("1");
+		for (String key : List.of(keys.geo(), keys.seen(), keys.patrollers(), keys.coverage(checkIn.checkInId()),
+				keys.track(checkIn.checkInId()), keys.counts(checkIn.checkInId()))) {
+			assertThat(this.redis.getExpire(key)).as(key).isPositive();
+		}
+	}
+
+	@Test
+	void aReportFiledAfterTheCheckOutWritesNothing() {
+		ActiveCheckIn checkIn = checkIn();
+		LiveKeys keys = new LiveKeys(checkIn.communityId());
+		String id = Long.toString(checkIn.checkInId());
+		// the check-out lands between the report's read of the live map and its write
+		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
+
+		assertThat(this.store.store(stored(checkIn))).isFalse();
+
+		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNull();
+		assertThat(this.redis.opsForHash().get(keys.patrollers(), id)).isNull();
+		assertThat(this.redis.hasKey(keys.coverage(checkIn.checkInId()))).isFalse();
+		assertThat(this.redis.hasKey(keys.track(checkIn.checkInId()))).isFalse();
+		assertThat(this.redis.hasKey(keys.counts(checkIn.checkInId()))).isFalse();
+	}
+
+	private ActiveCheckIn checkIn() {
+		Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
+		return patrol.checkedIn("店小二").checkIn;
+	}
+
+	private static Stored stored(ActiveCheckIn checkIn) {
+		Instant at = checkIn.windowStart().plus(Duration.ofMinutes(19)).plusSeconds(30);
+		GeoPoint position = new GeoPoint(Patrol.IN_DT01[0], Patrol.IN_DT01[1]);
+		LivePatroller latest = new LivePatroller(checkIn.checkInId(), checkIn.accountId(), checkIn.teamId(),
+				checkIn.communityId(), checkIn.gridIds(), checkIn.gridIds().get(0), position, 10, at, null, null, true,
+				false, null);
+		return new Stored(checkIn, List.of(new TrackPoint(position, 10, at, true)), List.of(19), latest, 0, 0);
+	}
+
+}
