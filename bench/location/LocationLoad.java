@@ -94,11 +94,36 @@ public final class LocationLoad {
 		System.out.printf(Locale.ROOT, "p99 at half the flat-out rate (%d reports/s): %.1f ms%n", sustainable,
 				half.percentile(99));
 		System.out.printf(Locale.ROOT, "batched positions/s: %.0f (target >= 20000)%n", batched.perSecond() * batch);
+		load.printStoredAndDropped();
 		System.exit(0);
 	}
 
 	private static int arg(String[] args, int index, int fallback) {
 		return args.length > index ? Integer.parseInt(args[index]) : fallback;
+	}
+
+	/** What the server did with the reports, from its metrics: a benchmark of reports that were all dropped would flatter. */
+	private void printStoredAndDropped() {
+		try {
+			HttpResponse<String> metrics = this.http.send(
+					HttpRequest.newBuilder(this.endpoint.resolve("/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			double accepted = 0;
+			double dropped = 0;
+			for (String line : metrics.body().split("\n")) {
+				if (line.startsWith("qibao_location_positions_accepted_total")) {
+					accepted += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+				else if (line.startsWith("qibao_location_positions_dropped_total")) {
+					dropped += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+			}
+			System.out.printf(Locale.ROOT, "positions stored: %.0f, dropped by the filters: %.0f (%.2f%%)%n", accepted,
+					dropped, 100 * dropped / Math.max(1, accepted + dropped));
+		}
+		catch (Exception ex) {
+			System.out.println("positions stored and dropped: unknown (" + ex.getMessage() + ")");
+		}
 	}
 
 	private String signIn(int phone) {

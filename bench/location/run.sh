@@ -19,6 +19,9 @@ CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 mkdir -p "$BUILD/bench-classes"
 javac -nowarn -proc:none -d "$BUILD/bench-classes" -cp "$CLASSPATH" bench/location/*.java
 
+# a fresh store every run: positions left from an earlier run would be newer than this run's and
+# make its reports duplicates that are never stored
+rm -rf "$BUILD/bench-data"
 java -Xms512m -Xmx1g ${BENCH_SERVER_OPTS:-} -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
   --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=72h \
   --logging.level.root=warn --logging.level.org.qibao=warn >"$BUILD/bench-server.log" 2>&1 &
