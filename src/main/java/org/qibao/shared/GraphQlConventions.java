@@ -2,8 +2,6 @@ package org.qibao.shared;
 
 import java.util.List;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
@@ -52,25 +50,9 @@ class GraphQlConventions {
 	}
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(@Value("${qibao.graphql.max-depth}") int maxDepth) {
-		return new MaxQueryDepthInstrumentation(maxDepth) {
-			@Override
-			protected AbortExecutionException mkAbortException(int depth, int max) {
-				return new QueryLimitException("QUERY_TOO_DEEP",
-						"The query is nested " + depth + " levels deep; at most " + max + " are allowed");
-			}
-		};
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${qibao.graphql.max-complexity}") int maxComplexity) {
-		return new MaxQueryComplexityInstrumentation(maxComplexity) {
-			@Override
-			protected AbortExecutionException mkAbortException(int complexity, int max) {
-				return new QueryLimitException("QUERY_TOO_COMPLEX",
-						"The query asks for " + complexity + " fields; at most " + max + " are allowed");
-			}
-		};
+	QueryLimits queryLimits(@Value("${qibao.graphql.max-depth}") int maxDepth,
+			@Value("${qibao.graphql.max-complexity}") int maxComplexity) {
+		return new QueryLimits(maxDepth, maxComplexity);
 	}
 
 	@Bean

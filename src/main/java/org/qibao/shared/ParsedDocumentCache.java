@@ -13,8 +13,8 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  * Parsed and validated GraphQL documents, reused by their text. Phones send the same few
  * documents (a position report every 15 s) with new variables, and parsing and validating
  * them each time was a large share of the hottest path. Validation depends only on the
- * document and the schema, so reuse is safe; the depth and complexity limits still run on
- * every execution. Caffeine bounds the cache against clients sending endless new documents.
+ * document and the schema, so reuse is safe; every execution still passes the depth and
+ * complexity limits ({@link QueryLimits}). Caffeine bounds the cache against clients sending endless new documents.
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 

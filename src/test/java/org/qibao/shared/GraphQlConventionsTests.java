@@ -94,6 +94,34 @@ class GraphQlConventionsTests {
 	}
 
 	@Test
+	void aQueryTooDeepIsRefusedEachTimeItIsSent() {
+		String deep = "{ cities { districts { city { districts { city { districts { city { districts { city { districts { city { districts { name } } } } } } } } } } } } }";
+		for (int i = 0; i < 2; i++) {
+			Clients.anonymous(this.port)
+				.document(deep)
+				.execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors).singleElement()
+					.satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "QUERY_TOO_DEEP")));
+		}
+	}
+
+	@Test
+	void theDepthOfAQueryWithDirectivesFollowsItsVariables() {
+		String query = """
+				query($deep: Boolean!) { cities { districts { city { districts { city { districts @include(if: $deep) {
+				  city { districts { city { districts { city { districts { name } } } } } } } } } } } } }""";
+		Clients.anonymous(this.port).document(query).variable("deep", false).execute().path("cities").hasValue();
+		Clients.anonymous(this.port)
+			.document(query)
+			.variable("deep", true)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "QUERY_TOO_DEEP"));
+		Clients.anonymous(this.port).document(query).variable("deep", false).execute().path("cities").hasValue();
+	}
+
+	@Test
 	void aQueryTooLargeIsRefusedBeforeItRuns() {
 		StringBuilder wide = new StringBuilder("{");
 		for (int i = 0; i < 150; i++) {
