@@ -1,15 +1,21 @@
 -- Stores one report's or batch's accepted positions for a check-in, atomically, unless the
 -- check-in was closed meanwhile (then nothing is written and 0 is returned, so no position
--- outlives the check-out). Every key gets its TTL refreshed, so everything expires by itself.
+-- outlives the check-out), or its last position is not the one the reports were filtered
+-- against (then nothing is written and -1 is returned, and the caller files them again against
+-- the stored one). Every key gets its TTL refreshed, so everything expires by itself.
 --
 -- KEYS: 1 GEO set, 2 last-seen times, 3 patroller entries (and closed marks), 4 coverage bitmap,
 --       5 recent track, 6 counters; all in one community's hash slot
 -- ARGV: 1 check-in id, 2 its closed-mark field, 3 live TTL s, 4 check-in keys TTL s, 5 track length,
 --       6 accepted, 7 outside, 8 implausible, 9 whether a newest position moves the patroller (1/0),
 --       10 longitude, 11 latitude, 12 recorded at (epoch ms), 13 patroller entry, 14 update channel,
---       15 update message, 16 number of covered minutes m, then m minutes, then the track points
+--       15 update message, 16 the last position's time the reports were filtered against (epoch ms,
+--       empty for no check), 17 number of covered minutes m, then m minutes, then the track points
 if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1 then
   return 0
+end
+if ARGV[16] ~= '' and tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1])) ~= tonumber(ARGV[16]) then
+  return -1
 end
 local id = ARGV[1]
 local liveTtl = ARGV[3]
@@ -23,14 +29,14 @@ if ARGV[9] == '1' then
   redis.call('EXPIRE', KEYS[3], liveTtl)
   redis.call('PUBLISH', ARGV[14], ARGV[15])
 end
-local minutes = tonumber(ARGV[16])
+local minutes = tonumber(ARGV[17])
 for i = 1, minutes do
-  redis.call('SETBIT', KEYS[4], ARGV[16 + i], 1)
+  redis.call('SETBIT', KEYS[4], ARGV[17 + i], 1)
 end
 if minutes > 0 then
   redis.call('EXPIRE', KEYS[4], keysTtl)
 end
-local firstPoint = 17 + minutes
+local firstPoint = 18 + minutes
 if #ARGV >= firstPoint then
   redis.call('LPUSH', KEYS[5], unpack(ARGV, firstPoint, #ARGV))
   redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[5]) - 1)

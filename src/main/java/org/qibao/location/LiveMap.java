@@ -33,9 +33,12 @@ class LiveMap {
 
 	private final LocationProperties properties;
 
-	LiveMap(StringRedisTemplate redis, LocationProperties properties) {
+	private final LastPositions lastPositions;
+
+	LiveMap(StringRedisTemplate redis, LocationProperties properties, LastPositions lastPositions) {
 		this.redis = redis;
 		this.properties = properties;
+		this.lastPositions = lastPositions;
 	}
 
 	/** Every patroller on the community's live map. */
@@ -97,6 +100,7 @@ class LiveMap {
 
 	/** Takes a closed check-in off the live map at once, marks it closed, and tells subscribers. */
 	void remove(long communityId, long checkInId, LivePatroller last) {
+		this.lastPositions.forget(checkInId);
 		LiveKeys keys = new LiveKeys(communityId);
 		String member = Long.toString(checkInId);
 		guarded(() -> this.redis.executePipelined((RedisCallback<Object>) connection -> {

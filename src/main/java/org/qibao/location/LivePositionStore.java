@@ -59,13 +59,24 @@ class LivePositionStore {
 		return new Previous(LivePatroller.decode(checkIn.checkInId(), (String) values.get(0)), values.get(1) != null);
 	}
 
+	/** What became of a store. */
+	enum Written {
+
+		/** The positions are stored. */
+		STORED,
+		/** Nothing was stored: the check-in was closed meanwhile. */
+		CLOSED,
+		/** Nothing was stored: the check-in's last position is not the one expected. */
+		MOVED
+
+	}
+
 	/**
 	 * Writes everything of the report or batch in one atomic script run (one round trip), unless
-	 * the check-in was closed meanwhile.
-	 *
-	 * @return false when the check-in was closed and nothing was stored
+	 * the check-in was closed meanwhile or, when {@code filteredAgainst} is given, its last stored
+	 * position is no longer the one the reports were filtered against.
 	 */
-	boolean store(Stored stored) {
+	Written store(Stored stored, LivePatroller filteredAgainst) {
 		ActiveCheckIn checkIn = stored.checkIn();
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		long id = checkIn.checkInId();
@@ -87,13 +98,17 @@ class LivePositionStore {
 		else {
 			args.addAll(List.of("0", "", "", "", "", "", ""));
 		}
+		args.add((filteredAgainst == null) ? "" : Long.toString(filteredAgainst.recordedAt().toEpochMilli()));
 		args.add(Integer.toString(stored.coveredMinutes().size()));
 		stored.coveredMinutes().forEach(minute -> args.add(Integer.toString(minute)));
 		stored.accepted().forEach(point -> args.add(point.encode()));
 		List<String> keyNames = List.of(keys.geo(), keys.seen(), keys.patrollers(), keys.coverage(id), keys.track(id),
 				keys.counts(id));
 		Long written = guarded(() -> this.redis.execute(STORE, keyNames, args.toArray()));
-		return written != null && written == 1;
+		if (written == null || written == 0) {
+			return Written.CLOSED;
+		}
+		return (written == 1) ? Written.STORED : Written.MOVED;
 	}
 
 	/** Until a day after the shift window ends, so a late check-out can still read them. */

@@ -11,13 +11,15 @@ import java.util.Map;
 import org.qibao.location.CheckInLookup.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Previous;
 import org.qibao.location.LivePositionStore.Stored;
+import org.qibao.location.LivePositionStore.Written;
 import org.qibao.shared.BusinessRuleException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * The hot path: a phone's position reports pass the filters in order, the survivors are placed
- * in the patrol area, and all of a report or batch is written to Redis in one pipeline.
+ * The hot path: a phone's position reports pass the filters in order, against the check-in's
+ * last position (as this instance last stored it, or else as Redis holds it), the survivors are
+ * placed in the patrol area, and all of a report or batch is written to Redis in one atomic step.
  */
 @Service
 class PositionReporting {
@@ -36,10 +38,13 @@ class PositionReporting {
 
 	private final PositionFilters filters;
 
-	PositionReporting(OpenCheckIns checkIns, LivePositionStore store, PatrolArea area, CoverageRecords records,
-			PositionMetrics metrics, LocationProperties properties) {
+	private final LastPositions lastPositions;
+
+	PositionReporting(OpenCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
+			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
 		this.checkIns = checkIns;
 		this.store = store;
+		this.lastPositions = lastPositions;
 		this.area = area;
 		this.records = records;
 		this.metrics = metrics;
@@ -72,27 +77,49 @@ class PositionReporting {
 			throw new AccessDeniedException("Only the captain who checked the member in reports for them");
 		}
 		try {
+			LivePatroller known = this.lastPositions.of(checkIn.checkInId());
+			if (known != null) {
+				Filed filed = file(checkIn, known, reports);
+				Written written = write(filed, known);
+				if (written != Written.MOVED) {
+					return outcome(subject, checkIn, filed, known, written);
+				}
+			}
 			Previous previous = this.store.previous(checkIn);
 			if (previous.closed()) {
-				this.checkIns.forget(subject);
-				throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
+				return outcome(subject, checkIn, null, null, Written.CLOSED);
 			}
 			Filed filed = file(checkIn, previous.last(), reports);
-			if ((!filed.stored().accepted().isEmpty() || filed.stored().implausible() > 0)
-					&& !this.store.store(filed.stored())) {
-				this.checkIns.forget(subject);
-				throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
-			}
-			this.metrics.accepted(filed.stored().accepted().size());
-			filed.reasons().forEach(this.metrics::dropped);
-			LivePatroller now = (filed.stored().latest() != null) ? filed.stored().latest() : previous.last();
-			return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
-					dropped(filed.reasons()), now);
+			return outcome(subject, checkIn, filed, previous.last(), write(filed, null));
 		}
 		catch (LiveMapUnavailableException ex) {
 			this.records.outage(checkIn.checkInId());
 			throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
 		}
+	}
+
+	/** Stores what the filters let through, if anything; STORED when there was nothing to store. */
+	private Written write(Filed filed, LivePatroller filteredAgainst) {
+		if (filed.stored().accepted().isEmpty() && filed.stored().implausible() == 0) {
+			return Written.STORED;
+		}
+		return this.store.store(filed.stored(), filteredAgainst);
+	}
+
+	private Outcome outcome(long subject, ActiveCheckIn checkIn, Filed filed, LivePatroller before, Written written) {
+		if (written == Written.CLOSED) {
+			this.checkIns.forget(subject);
+			this.lastPositions.forget(checkIn.checkInId());
+			throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
+		}
+		LivePatroller latest = filed.stored().latest();
+		if (latest != null) {
+			this.lastPositions.stored(latest);
+		}
+		this.metrics.accepted(filed.stored().accepted().size());
+		filed.reasons().forEach(this.metrics::dropped);
+		return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
+				dropped(filed.reasons()), (latest != null) ? latest : before);
 	}
 
 	private record Filed(Stored stored, List<DropReason> reasons) {

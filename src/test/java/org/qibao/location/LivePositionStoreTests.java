@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.qibao.identity.Accounts;
 import org.qibao.location.CheckInLookup.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Stored;
+import org.qibao.location.LivePositionStore.Written;
 import org.qibao.shared.GeoPoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The store's one script run: all of a report lands together, and nothing lands after check-out. */
+/**
+ * The store's one script run: all of a report lands together, nothing lands after check-out, and
+ * nothing lands when the position it was filtered against is no longer the check-in's last.
+ */
 @LocationTest
 class LivePositionStoreTests {
 
@@ -47,7 +51,7 @@ class LivePositionStoreTests {
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		String id = Long.toString(checkIn.checkInId());
 
-		assertThat(this.store.store(stored(checkIn))).isTrue();
+		assertThat(this.store.store(stored(checkIn, 19), null)).isEqualTo(Written.STORED);
 
 		assertThat(this.redis.opsForGeo().position(keys.geo(), id)).hasSize(1).doesNotContainNull();
 		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNotNull();
@@ -69,7 +73,7 @@ class LivePositionStoreTests {
 		// the check-out lands between the report's read of the live map and its write
 		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
 
-		assertThat(this.store.store(stored(checkIn))).isFalse();
+		assertThat(this.store.store(stored(checkIn, 19), null)).isEqualTo(Written.CLOSED);
 
 		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNull();
 		assertThat(this.redis.opsForHash().get(keys.patrollers(), id)).isNull();
@@ -78,18 +82,65 @@ class LivePositionStoreTests {
 		assertThat(this.redis.hasKey(keys.counts(checkIn.checkInId()))).isFalse();
 	}
 
+	@Test
+	void aReportIsFiledAgainAgainstThePositionAnotherInstanceStored(@Autowired PositionReporting reporting) {
+		ActiveCheckIn checkIn = checkIn();
+		GeoPoint here = new GeoPoint(Patrol.IN_DT01[0], Patrol.IN_DT01[1]);
+		Instant first = Instant.now().minus(Duration.ofMinutes(3));
+		reporting.report(checkIn.accountId(), null, List.of(new PositionReport(here, 10, first, null, null)));
+		// another instance stores a newer position, which this instance does not know of
+		Stored elsewhere = stored(checkIn, 19);
+		this.store.store(elsewhere, null);
+
+		// newer than what this instance stored, older than what the other one did
+		PositionReporting.Outcome outcome = reporting.report(checkIn.accountId(), null,
+				List.of(new PositionReport(here, 10, first.plusSeconds(30), null, null)));
+
+		assertThat(outcome.accepted()).isZero();
+		assertThat(outcome.dropped()).containsEntry(DropReason.DUPLICATE, 1);
+		assertThat(this.redis.opsForList().size(new LiveKeys(checkIn.communityId()).track(checkIn.checkInId())))
+			.isEqualTo(2);
+	}
+
 	private ActiveCheckIn checkIn() {
 		Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
 		return patrol.checkedIn("店小二").checkIn;
 	}
 
-	private static Stored stored(ActiveCheckIn checkIn) {
-		Instant at = checkIn.windowStart().plus(Duration.ofMinutes(19)).plusSeconds(30);
+	@Test
+	void aReportFiledAgainstAPositionThatIsNoLongerTheLastWritesNothing() {
+		ActiveCheckIn checkIn = checkIn();
+		LiveKeys keys = new LiveKeys(checkIn.communityId());
+		Stored first = stored(checkIn, 10);
+		Stored second = stored(checkIn, 11);
+		this.store.store(first, null);
+		// another instance stored the second meanwhile
+		this.store.store(second, first.latest());
+
+		assertThat(this.store.store(stored(checkIn, 12), first.latest())).isEqualTo(Written.MOVED);
+
+		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(2);
+		assertThat(this.store.store(stored(checkIn, 12), second.latest())).isEqualTo(Written.STORED);
+		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(3);
+	}
+
+	@Test
+	void aReportFiledAgainstAPositionThatDroppedOffTheMapWritesNothing() {
+		ActiveCheckIn checkIn = checkIn();
+		Stored first = stored(checkIn, 10);
+		this.store.store(first, null);
+		this.redis.opsForZSet().remove(new LiveKeys(checkIn.communityId()).seen(), Long.toString(checkIn.checkInId()));
+
+		assertThat(this.store.store(stored(checkIn, 11), first.latest())).isEqualTo(Written.MOVED);
+	}
+
+	private static Stored stored(ActiveCheckIn checkIn, int minute) {
+		Instant at = checkIn.windowStart().plus(Duration.ofMinutes(minute)).plusSeconds(30);
 		GeoPoint position = new GeoPoint(Patrol.IN_DT01[0], Patrol.IN_DT01[1]);
 		LivePatroller latest = new LivePatroller(checkIn.checkInId(), checkIn.accountId(), checkIn.teamId(),
 				checkIn.communityId(), checkIn.gridIds(), checkIn.gridIds().get(0), position, 10, at, null, null, true,
 				false, null);
-		return new Stored(checkIn, List.of(new TrackPoint(position, 10, at, true)), List.of(19), latest, 0, 0);
+		return new Stored(checkIn, List.of(new TrackPoint(position, 10, at, true)), List.of(minute), latest, 0, 0);
 	}
 
 }
