@@ -93,6 +93,13 @@ class AccountRepository {
 			.update() == 1;
 	}
 
+	/** Takes the role away; false when the account did not hold it. */
+	boolean revoke(long accountId, Role role, long scopeId) {
+		return this.jdbc.sql("DELETE FROM role_assignment WHERE account_id = ? AND role = ? AND scope_id = ?")
+			.params(accountId, role.name(), scopeId)
+			.update() == 1;
+	}
+
 	record Credentials(long id, String passwordHash) {
 	}
 

@@ -20,9 +20,12 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
+	private final CurrentRoles currentRoles;
+
+	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, CurrentRoles currentRoles) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
+		this.currentRoles = currentRoles;
 	}
 
 	/** Opens an account; the phone number is normalised to digits without a +86 prefix. */
@@ -32,10 +35,24 @@ public class Accounts {
 				this.passwordEncoder.encode(password), locale);
 	}
 
-	/** Grants a role over an object; false when the account already held it. */
+	/** Grants a role over an object, from the account's next request on; false when it already held it. */
 	@Transactional
 	public boolean grant(long accountId, Role role, long scopeId) {
-		return this.repository.grant(accountId, role, scopeId);
+		boolean granted = this.repository.grant(accountId, role, scopeId);
+		if (granted) {
+			this.currentRoles.changed(accountId);
+		}
+		return granted;
+	}
+
+	/** Takes a role away, from the account's next request on, whatever its token says; false when it did not hold it. */
+	@Transactional
+	public boolean revoke(long accountId, Role role, long scopeId) {
+		boolean revoked = this.repository.revoke(accountId, role, scopeId);
+		if (revoked) {
+			this.currentRoles.changed(accountId);
+		}
+		return revoked;
 	}
 
 	public Map<Long, Account> findAll(Collection<Long> ids) {

@@ -7,8 +7,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /**
- * The signed-in person a request acts for, with the roles their token carries. Controllers
- * take it as {@code @AuthenticationPrincipal Actor}; it is null for anonymous requests.
+ * The signed-in person a request acts for, with the roles their account holds now (read from the
+ * database through a short cache, not from the token). Controllers take it as
+ * {@code @AuthenticationPrincipal Actor}; it is null for anonymous requests.
  */
 public record Actor(long accountId, String displayName, Set<ScopedRole> roles) {
 

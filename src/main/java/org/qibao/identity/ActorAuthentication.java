@@ -3,7 +3,6 @@ package org.qibao.identity;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** A request authenticated by a valid token, acting for its {@link Actor}. */
@@ -13,8 +12,12 @@ class ActorAuthentication extends AbstractAuthenticationToken {
 
 	private final Jwt token;
 
+	/**
+	 * Grants no Spring authorities: fields are authorised through {@link Actor#has} and
+	 * {@link Actor#require}, which read the account's current roles only when asked.
+	 */
 	ActorAuthentication(Actor actor, Jwt token) {
-		super(actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.role().name())).distinct().toList());
+		super(List.of());
 		this.actor = actor;
 		this.token = token;
 		setAuthenticated(true);

@@ -1,13 +1,13 @@
 package org.qibao.identity;
 
 /** Phone numbers as people type them: with spaces, dashes or a +86 country prefix. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
 	private PhoneNumbers() {
 	}
 
 	/** Digits only, without the mainland China prefix; empty when nothing like a number is left. */
-	static String normalise(String phone) {
+	public static String normalise(String phone) {
 		if (phone == null) {
 			return "";
 		}

@@ -8,9 +8,4 @@ public record ScopedRole(Role role, long scopeId) {
 		return this.role.name() + ":" + this.scopeId;
 	}
 
-	static ScopedRole fromClaim(String claim) {
-		int colon = claim.indexOf(':');
-		return new ScopedRole(Role.valueOf(claim.substring(0, colon)), Long.parseLong(claim.substring(colon + 1)));
-	}
-
 }

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import javax.crypto.SecretKey;
@@ -47,15 +46,18 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final Duration lifetime;
 
+	private final CurrentRoles currentRoles;
+
 	Tokens(@Value("${qibao.security.token-secret:}") String configuredSecret,
 			@Value("${qibao.data-dir}") Path dataDir,
-			@Value("${qibao.security.token-lifetime}") Duration lifetime) {
+			@Value("${qibao.security.token-lifetime}") Duration lifetime, CurrentRoles currentRoles) {
 		SecretKey key = new SecretKeySpec(secret(configuredSecret, dataDir), "HmacSHA256");
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
 		this.decoder = new VerifiedTokenCache(verifier, JwtValidators.createDefaultWithIssuer(ISSUER));
 		this.lifetime = lifetime;
+		this.currentRoles = currentRoles;
 	}
 
 	IssuedToken issue(Account account, List<ScopedRole> roles) {
@@ -81,14 +83,15 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 		return this.decoder;
 	}
 
+	/**
+	 * The request's actor. Its roles are the account's current ones, not the token's {@code roles}
+	 * claim (kept for clients to read): a revoked role stops working before the token expires. They
+	 * are read only when the request checks one, so requests that check none cost no lookup.
+	 */
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		List<String> roleClaims = jwt.getClaimAsStringList("roles");
-		LinkedHashSet<ScopedRole> roles = new LinkedHashSet<>();
-		if (roleClaims != null) {
-			roleClaims.forEach(claim -> roles.add(ScopedRole.fromClaim(claim)));
-		}
-		Actor actor = new Actor(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString("name"), roles);
+		long accountId = Long.parseLong(jwt.getSubject());
+		Actor actor = new Actor(accountId, jwt.getClaimAsString("name"), this.currentRoles.viewOf(accountId));
 		return new ActorAuthentication(actor, jwt);
 	}
 
