@@ -15,6 +15,8 @@ import { CounterScreen } from '../merchant/CounterScreen';
 import { OffersManageScreen } from '../merchant/OffersManageScreen';
 import { SettlementScreen } from '../merchant/SettlementScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
+import { ApplyScreen } from '../merchant/apply/ApplyScreen';
+import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
@@ -46,6 +48,8 @@ export function App() {
             <Route path="/merchant/offers" element={<OffersManageScreen />} />
             <Route path="/merchant/settlement" element={<SettlementScreen />} />
             <Route path="/admin/merchants" element={<MerchantsScreen />} />
+            <Route path="/merchant/apply" element={<ApplyScreen />} />
+            <Route path="/merchant/staff" element={<StaffScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Navigate } from 'react-router';
+import { Link, NavLink, Navigate } from 'react-router';
 import { AdminHome } from '../admin/AdminHome';
 import { CaptainHome } from '../captain/CaptainHome';
 import type { Role } from '../gql/graphql';
@@ -62,6 +62,12 @@ export function HomeScreen({ role }: { role: Role | null }) {
       ) : (
         <p className="notice">{t('home.noRoles')}</p>
       )}
+
+      <section className="card" data-testid="card-merchant-apply">
+        <h3 className="card-title">{t('merchantApply.title')}</h3>
+        <p className="card-text">{t('merchantApply.linkText')}</p>
+        <Link className="button" to="/merchant/apply" data-testid="open-merchant-apply">{t('merchantApply.link')}</Link>
+      </section>
     </Page>
   );
 }

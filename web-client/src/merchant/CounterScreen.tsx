@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import type { CounterCodeFragment } from '../gql/graphql';
 import { Page } from '../shared/ui/Page';
+import { canScan, QrScanner } from '../shared/ui/QrScanner';
 import '../volunteer/merchant/redeem.css';
 import { RedemptionConfirmMutation, RedemptionLookupQuery } from './operations';
-import { canScan, QrScanner } from './QrScanner';
 
 type Step =
   | { kind: 'typing' }
@@ -15,7 +15,7 @@ type Step =
   | { kind: 'done'; code: CounterCodeFragment }
   | { kind: 'failed'; message: string };
 
-/** The counter: type the volunteer's code, see who and what it is for, confirm, see the outcome. */
+/** The counter: scan or type the volunteer's code, see who and what it is for, confirm, see the outcome. */
 export function CounterScreen() {
   const { t } = useTranslation();
   const client = useClient();
@@ -74,7 +74,10 @@ export function CounterScreen() {
           )}
         </form>
       )}
-      {step.kind === 'scanning' && <QrScanner onCode={lookUpCode} onClose={next} />}
+      {step.kind === 'scanning' && (
+        <QrScanner onCode={lookUpCode} onClose={next} hint={t('counter.scanHint')} closeLabel={t('counter.typeInstead')}
+          testId="counter-scanner" />
+      )}
       {step.kind === 'confirming' && (
         <section className="redeem-code" data-testid="counter-confirm">
           <p className="redeem-short">{step.code.volunteer.displayName}</p>

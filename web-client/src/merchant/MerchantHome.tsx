@@ -21,6 +21,11 @@ export function MerchantHome({ assignments }: AreaProps) {
         <p className="card-text">{t('merchant.settlement.text')}</p>
         <Link className="button" to="/merchant/settlement" data-testid="open-settlement">{t('settlement.open')}</Link>
       </li>
+      <li className="card" data-testid="card-merchant-staff">
+        <h3 className="card-title">{t('merchantStaff.title')}</h3>
+        <p className="card-text">{t('merchantStaff.text')}</p>
+        <Link className="button" to="/merchant/staff" data-testid="open-staff">{t('merchantStaff.open')}</Link>
+      </li>
     </AreaSection>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../shared/ui/Page';
+import { OfferEditForm } from './OfferEditForm';
 import {
   MerchantOffersQuery,
   MyMerchantsQuery,
@@ -19,7 +20,7 @@ function limit(value: string): number | null {
   return value.trim() === '' ? null : Number(value);
 }
 
-/** The shop's offers: publish one, pause, resume or end it. */
+/** The shop's offers: publish one, edit its terms, pause, resume or end it. */
 export function OffersManageScreen() {
   const { t } = useTranslation();
   const [{ data: mine }] = useQuery({ query: MyMerchantsQuery });
@@ -36,6 +37,8 @@ export function OffersManageScreen() {
   const [, end] = useMutation(OfferEndMutation);
   const [form, setForm] = useState({ title: '', discount: '', description: '', price: '30', days: '30', daily: '1', monthly: '', stock: '' });
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   function field(name: keyof typeof form) {
     return { value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) };
@@ -82,9 +85,22 @@ export function OffersManageScreen() {
         <Link to="/merchant">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('offers.title')}{merchant ? ` · ${merchant.name}` : ''}</h1>
+      {saved && <p className="notice" role="status" data-testid="offer-saved">{saved}</p>}
       <ul className="cards">
-        {data?.merchantOffers.map((offer) => (
-          <li key={offer.id} className="card" data-testid="managed-offer">
+        {data?.merchantOffers.map((offer) => editing === offer.id ? (
+          <li key={offer.id}>
+            <OfferEditForm
+              offer={offer}
+              onCancel={() => setEditing(null)}
+              onSaved={(changed) => {
+                setEditing(null);
+                setSaved(t('offers.edit.saved', { title: changed.title }));
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          </li>
+        ) : (
+          <li key={offer.id} className="card" data-testid="managed-offer" data-title={offer.title}>
             <h3 className="card-title">{offer.title} · {offer.discount}</h3>
             <p className="card-text">
               {t('redeem.price', { minutes: offer.priceMinutes })} · {t(`offers.status.${offer.status}`)}
@@ -92,6 +108,7 @@ export function OffersManageScreen() {
             </p>
             <p className="card-text">{t('offers.until', { date: new Date(offer.validUntil).toLocaleDateString() })}</p>
             <div className="timebank-actions">
+              <button type="button" className="button" onClick={() => { setSaved(null); setEditing(offer.id); }} data-testid="offer-edit">{t('offers.edit.open')}</button>
               {offer.status === 'ACTIVE' && <button type="button" className="button" onClick={() => change(pause, offer.id)}>{t('offers.pause')}</button>}
               {offer.status === 'PAUSED' && <button type="button" className="button" onClick={() => change(resume, offer.id)}>{t('offers.resume')}</button>}
               <button type="button" className="button" onClick={() => change(end, offer.id)}>{t('offers.end')}</button>

@@ -79,6 +79,28 @@ export const ManagedOfferFragment = graphql(`
     stock
     stockLeft
     status
+    merchant {
+      id
+      community {
+        id
+        timeZone
+      }
+    }
+  }
+`);
+
+export const OfferUpdateMutation = graphql(`
+  mutation OfferUpdate($input: OfferUpdateInput!) {
+    offerUpdate(input: $input) {
+      offer {
+        ...ManagedOffer
+      }
+      userErrors {
+        code
+        message
+        field
+      }
+    }
   }
 `);
 

@@ -6,6 +6,7 @@ import { Page } from '../../shared/ui/Page';
 import { shiftTime } from '../../volunteer/patrol/time';
 import { CaptainRosterQuery, ScheduleCreateMutation, ScheduleEndMutation, ShiftCancelMutation } from './operations';
 import { ActForMember } from './ActForMember';
+import { CheckpointPlaque } from './CheckpointPlaque';
 import { OneOffShiftForm } from './OneOffShiftForm';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
@@ -49,9 +50,9 @@ export function RosterScreen() {
                   {shift.waitlistCount > 0 && ` · ${t('patrol.shifts.waiting', { count: shift.waitlistCount })}`}
                 </div>
                 {shift.atRisk && <p className="problem" data-testid="at-risk">{t('patrol.roster.atRisk')}</p>}
-                {shift.checkpoints.map((c) => (
-                  <div key={c.code ?? c.name} className="patrol-detail">{t('patrol.roster.checkpoint', { name: c.name })} <span className="patrol-url">{c.code}</span></div>
-                ))}
+                {shift.checkpoints.map((c) => (c.code
+                  ? <CheckpointPlaque key={c.code} name={c.name} code={c.code} />
+                  : <div key={c.name} className="patrol-detail">{c.name}</div>))}
                 {shift.status === 'CANCELLED' ? (
                   <p className="problem">{t('patrol.shifts.cancelled', { reason: shift.cancelReason ?? '' })}</p>
                 ) : (

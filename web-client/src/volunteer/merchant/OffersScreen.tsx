@@ -6,11 +6,13 @@ import type { VolunteerCodeFragment } from '../../gql/graphql';
 import { Page } from '../../shared/ui/Page';
 import { newRequestKey } from '../timebank/requestKey';
 import { CodeView } from './CodeView';
+import { OfferItem } from './OfferItem';
 import { secondsLeft } from './codeTime';
+import { NEAR_RADIUS_METRES, useOffersNear } from './useOffersNear';
 import { MyRedemptionsQuery, RedemptionCodeRequestMutation, VolunteerOffersQuery } from './operations';
 import './redeem.css';
 
-/** The offers of the volunteer's community; asking for one shows its code. */
+/** The offers of the volunteer's community, or those near them; asking for one shows its code. */
 export function OffersScreen() {
   const { t } = useTranslation();
   const [{ data, fetching }, refetch] = useQuery({ query: VolunteerOffersQuery, requestPolicy: 'cache-and-network' });
@@ -21,6 +23,8 @@ export function OffersScreen() {
   const [{ data: mine }, refetchMine] = useQuery({ query: MyRedemptionsQuery, variables: { first: 10 }, requestPolicy: 'cache-and-network' });
   const live = mine?.myRedemptions.filter((r) => r.status === 'ISSUED' && secondsLeft(r.expiresAt) > 0) ?? [];
   const history = mine?.myRedemptions.filter((r) => r.status !== 'ISSUED') ?? [];
+  const near = useOffersNear();
+  const nearOn = near.state.mode === 'on' || near.state.mode === 'locating';
 
   async function ask(offerId: string) {
     setProblem(null);
@@ -60,25 +64,36 @@ export function OffersScreen() {
           {t('redeem.showLive', { title: r.offer.title, merchant: r.merchant.name })}
         </button>
       ))}
-      {!fetching && passbook && passbook.community.offers.length === 0 && <p className="intro">{t('redeem.none')}</p>}
-      <ul className="cards">
-        {passbook?.community.offers.map((offer) => (
-          <li key={offer.id} className="card offer" data-testid="offer" data-title={offer.title}>
-            <h3 className="card-title">{offer.title} · {offer.discount}</h3>
-            <p className="card-text">{offer.merchant.name} · {offer.merchant.address}</p>
-            {offer.description && <p className="card-text">{offer.description}</p>}
-            <p className="offer-price">{t('redeem.price', { minutes: offer.priceMinutes })}</p>
-            <p className="card-text">
-              {offer.stockLeft != null && t('redeem.stockLeft', { count: offer.stockLeft })}
-              {offer.dailyLimit != null && ` ${t('redeem.dailyLimit', { count: offer.dailyLimit })}`}
-              {offer.monthlyLimit != null && ` ${t('redeem.monthlyLimit', { count: offer.monthlyLimit })}`}
-            </p>
-            <button type="button" className="button primary" disabled={asking} onClick={() => ask(offer.id)} data-testid="offer-get-code">
-              {t('redeem.getCode')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <label className="checkbox near-toggle" htmlFor="offers-near-me">
+        <input id="offers-near-me" type="checkbox" checked={nearOn} onChange={(e) => void near.toggle(e.target.checked)}
+          data-testid="offers-near-me" />
+        <span>{t('redeem.near.toggle')}</span>
+      </label>
+      {near.state.mode === 'locating' && <p className="notice" role="status" data-testid="offers-near-locating">{t('redeem.near.locating')}</p>}
+      {near.state.mode === 'fallback' && (
+        <p className="notice" role="status" data-testid="offers-near-fallback">{t(`redeem.near.${near.state.reason}`)}</p>
+      )}
+      {near.state.mode === 'on' ? (
+        <>
+          {near.nearby && <p className="intro" data-testid="offers-near-intro">
+            {t(near.nearby.length === 0 ? 'redeem.near.none' : 'redeem.near.intro', { km: NEAR_RADIUS_METRES / 1000 })}
+          </p>}
+          <ul className="cards" data-testid="offers-near">
+            {near.nearby?.map((n) => (
+              <OfferItem key={n.offer.id} offer={n.offer} distanceMetres={n.distanceMetres} asking={asking} onGetCode={ask} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          {!fetching && passbook && passbook.community.offers.length === 0 && <p className="intro">{t('redeem.none')}</p>}
+          <ul className="cards">
+            {passbook?.community.offers.map((offer) => (
+              <OfferItem key={offer.id} offer={offer} asking={asking} onGetCode={ask} />
+            ))}
+          </ul>
+        </>
+      )}
       {history.length > 0 && (
         <>
           <h2>{t('redeem.history')}</h2>

@@ -7,21 +7,38 @@ export const VolunteerOffersQuery = graphql(`
       community {
         id
         offers {
-          id
-          title
-          description
-          discount
-          priceMinutes
-          stockLeft
-          dailyLimit
-          monthlyLimit
-          validUntil
-          merchant {
-            id
-            name
-            address
-          }
+          ...VolunteerOffer
         }
+      }
+    }
+  }
+`);
+
+export const VolunteerOfferFragment = graphql(`
+  fragment VolunteerOffer on Offer {
+    id
+    title
+    description
+    discount
+    priceMinutes
+    stockLeft
+    dailyLimit
+    monthlyLimit
+    validUntil
+    merchant {
+      id
+      name
+      address
+    }
+  }
+`);
+
+export const OffersNearQuery = graphql(`
+  query OffersNear($near: GeoPointInput!, $radiusMetres: Int) {
+    offersNear(near: $near, radiusMetres: $radiusMetres) {
+      distanceMetres
+      offer {
+        ...VolunteerOffer
       }
     }
   }

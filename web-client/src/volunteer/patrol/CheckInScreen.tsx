@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../shared/ui/Page';
+import { canScan, QrScanner } from '../../shared/ui/QrScanner';
 import { AttendanceHistory } from './AttendanceHistory';
 import { PositionReporting } from '../PositionReporting';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
@@ -14,13 +15,19 @@ const LEAD_MS = 60 * 60 * 1000;
 
 type Message = { text: string; problem: boolean } | null;
 
-/** The big check-in and check-out button, with the phone's position, and checkpoint codes while on patrol. */
+/**
+ * The big check-in and check-out button, with the phone's position, and while on patrol the checkpoints:
+ * their plaque's QR code scanned with the camera, or the code printed under it typed.
+ */
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
   const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
+  const [scanning, setScanning] = useState(false);
+  // shown beside the checkpoint form, which may be far below the top of the screen
+  const [visit, setVisit] = useState<Message>(null);
   const [closedAt, setClosedAt] = useState(0);
   const [, checkIn] = useMutation(CheckInMutation);
   const [, checkOut] = useMutation(CheckOutMutation);
@@ -57,12 +64,14 @@ export function CheckInScreen() {
     }
   }
 
-  async function scanCode() {
-    const payload = (await scan({ input: { code: code.trim() } })).data?.checkpointScan;
+  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike
+  async function recordCheckpoint(plaque: string) {
+    setScanning(false);
+    const payload = (await scan({ input: { code: plaque.trim() } })).data?.checkpointScan;
     if (!payload || payload.userErrors.length > 0) {
-      setMessage({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
+      setVisit({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
     } else {
-      setMessage({ text: t('patrol.checkpoint.visited', { name: payload.checkpoint?.name }), problem: false });
+      setVisit({ text: t('patrol.checkpoint.visited', { name: payload.checkpoint?.name }), problem: false });
       setCode('');
       refetch({ requestPolicy: 'network-only' });
     }
@@ -90,16 +99,39 @@ export function CheckInScreen() {
               <button type="button" className="button primary patrol-big" disabled={busy} onClick={() => onTheSpot('out')} data-testid="check-out">
                 {t('patrol.checkIn.checkOut')}
               </button>
-              <form className="patrol-scan" onSubmit={(e) => { e.preventDefault(); void scanCode(); }}>
-                <label className="field" htmlFor="checkpoint-code">
-                  <span className="field-label">{t('patrol.checkpoint.code')}</span>
-                  <input id="checkpoint-code" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
-                </label>
-                <button type="submit" className="button" disabled={!code.trim()}>{t('patrol.checkpoint.record')}</button>
-              </form>
-              {open.visitedCheckpoints.length > 0 && (
-                <p className="intro">{t('patrol.checkpoint.list', { names: open.visitedCheckpoints.join('、') })}</p>
-              )}
+              <div className="patrol-checkpoints">
+                {visit && (
+                  <p className={visit.problem ? 'problem' : 'notice'} role={visit.problem ? 'alert' : 'status'} data-testid="checkpoint-message">
+                    {visit.text}
+                  </p>
+                )}
+                {scanning ? (
+                  <QrScanner onCode={recordCheckpoint} onClose={() => setScanning(false)} hint={t('patrol.checkpoint.scanHint')}
+                    closeLabel={t('patrol.checkpoint.typeInstead')} testId="checkpoint-scanner" />
+                ) : (
+                  <form className="patrol-scan" onSubmit={(e) => { e.preventDefault(); void recordCheckpoint(code); }}>
+                    {canScan() && (
+                      <button type="button" className="button" onClick={() => { setVisit(null); setScanning(true); }}
+                        data-testid="checkpoint-scan">
+                        {t('patrol.checkpoint.scan')}
+                      </button>
+                    )}
+                    <label className="field" htmlFor="checkpoint-code">
+                      <span className="field-label">{t('patrol.checkpoint.code')}</span>
+                      <input id="checkpoint-code" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)}
+                        data-testid="checkpoint-code" />
+                    </label>
+                    <button type="submit" className="button" disabled={!code.trim()} data-testid="checkpoint-record">
+                      {t('patrol.checkpoint.record')}
+                    </button>
+                  </form>
+                )}
+                {open.visitedCheckpoints.length > 0 && (
+                  <p className="intro" data-testid="checkpoints-visited">
+                    {t('patrol.checkpoint.list', { names: open.visitedCheckpoints.join('、') })}
+                  </p>
+                )}
+              </div>
             </>
           ) : (
             <button type="button" className="button primary patrol-big" disabled={busy} onClick={() => onTheSpot('in')} data-testid="check-in">

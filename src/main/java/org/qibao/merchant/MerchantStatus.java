@@ -8,6 +8,8 @@ public enum MerchantStatus {
 	/** Approved: its offers are shown and can be redeemed. */
 	APPROVED,
 	/** Suspended by the administrator: its offers are hidden and no code can be asked for or confirmed. */
-	SUSPENDED
+	SUSPENDED,
+	/** The application was rejected, with a reason; the shop may apply again. */
+	REJECTED
 
 }

@@ -46,16 +46,6 @@ public class Merchants {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant WHERE id = ?").param(id).query(Merchants::merchant).optional();
 	}
 
-	/** Sets the merchant's standing; its offers follow (hidden and unredeemable unless approved). */
-	@Transactional
-	Merchant setStatus(long id, MerchantStatus status) {
-		return this.jdbc.sql("UPDATE merchant SET status = ? WHERE id = ? RETURNING " + COLUMNS)
-			.params(status.name(), id)
-			.query(Merchants::merchant)
-			.optional()
-			.orElseThrow(() -> new org.qibao.shared.BusinessRuleException("NOT_FOUND", "merchantId"));
-	}
-
 	List<Merchant> ofCommunities(Collection<Long> communityIds) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant WHERE community_id = ANY(?) ORDER BY name")
 			.param(communityIds.toArray(Long[]::new))

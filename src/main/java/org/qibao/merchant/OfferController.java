@@ -11,6 +11,7 @@ import org.qibao.geo.Community;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.GeoPoint;
 import org.qibao.shared.GlobalId;
 import org.qibao.shared.NodeType;
 import org.qibao.shared.UserError;
@@ -51,6 +52,19 @@ class OfferController {
 	@QueryMapping
 	List<Offer> merchantOffers(@Argument String merchantId, @AuthenticationPrincipal Actor actor) {
 		return this.offers.ofMerchants(List.of(StaffAccess.merchant(actor, merchantId)));
+	}
+
+	/** Offers of the shops around the volunteer, in the communities where they volunteer (where they may redeem). */
+	@QueryMapping
+	List<NearbyOffer> offersNear(@Argument GeoPoint near, @Argument Integer radiusMetres, @Argument Integer first,
+			@AuthenticationPrincipal Actor actor) {
+		Actor volunteer = Actor.signedIn(actor);
+		OfferSearchArea area = OfferSearchArea.around(near, radiusMetres);
+		int size = (first == null) ? 50 : first;
+		if (size < 1 || size > 100) {
+			throw new org.qibao.shared.Connection.InvalidPageException("first must be between 1 and 100");
+		}
+		return this.offers.currentNear(volunteer.scopes(Role.VOLUNTEER), area, size);
 	}
 
 	@MutationMapping

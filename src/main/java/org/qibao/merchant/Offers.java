@@ -15,12 +15,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class Offers {
 
 	/** A unit is taken once redeemed, or while a live code reserves it. */
-	private static final String SELECT = """
-			SELECT o.id, o.merchant_id, o.title, o.description, o.discount, o.price_minutes, o.valid_from, o.valid_until,
+	private static final String COLUMNS = """
+			o.id, o.merchant_id, o.title, o.description, o.discount, o.price_minutes, o.valid_from, o.valid_until,
 			       o.daily_limit, o.monthly_limit, o.stock, o.status,
 			       (o.stock - (SELECT count(*) FROM redemption r WHERE r.offer_id = o.id
-			                   AND (r.status = 'REDEEMED' OR (r.status = 'ISSUED' AND r.expires_at > now()))))::int AS stock_left
-			FROM merchant_offer o""";
+			                   AND (r.status = 'REDEEMED' OR (r.status = 'ISSUED' AND r.expires_at > now()))))::int AS stock_left""";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM merchant_offer o";
+
+	/**
+	 * Approved shops of the communities inside the box (answered by the index on latitude and
+	 * longitude), then the great-circle (haversine) distance for those alone; the offers that
+	 * volunteers can redeem now, of the shops within the radius, nearest first.
+	 */
+	private static final String NEAR = """
+			WITH boxed AS (
+			  SELECT m.id, 2 * :earthRadius * asin(least(1, sqrt(
+			           power(sin(radians(m.latitude - :latitude) / 2), 2)
+			           + cos(radians(:latitude)) * cos(radians(m.latitude)) * power(sin(radians(m.longitude - :longitude) / 2), 2)
+			         ))) AS distance
+			  FROM merchant m
+			  WHERE m.latitude BETWEEN :minLatitude AND :maxLatitude AND m.longitude BETWEEN :minLongitude AND :maxLongitude
+			    AND m.status = 'APPROVED' AND m.community_id = ANY(:communities)
+			)
+			SELECT b.distance, %s
+			FROM merchant_offer o JOIN boxed b ON b.id = o.merchant_id
+			WHERE b.distance <= :radius AND o.status = 'ACTIVE' AND o.valid_from <= now() AND o.valid_until > now()
+			ORDER BY b.distance, o.price_minutes, o.id
+			LIMIT :limit""".formatted(COLUMNS);
 
 	private final JdbcClient jdbc;
 
@@ -117,6 +139,26 @@ public class Offers {
 				ORDER BY m.name, o.price_minutes, o.id""")
 			.param(communityIds.toArray(Long[]::new))
 			.query(Offers::offer)
+			.list();
+	}
+
+	/** The offers volunteers can redeem now at the approved shops of the communities within the area, nearest first. */
+	List<NearbyOffer> currentNear(Collection<Long> communityIds, OfferSearchArea area, int limit) {
+		if (communityIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(NEAR)
+			.param("earthRadius", OfferSearchArea.EARTH_RADIUS_METRES)
+			.param("latitude", area.centre().latitude())
+			.param("longitude", area.centre().longitude())
+			.param("minLatitude", area.minLatitude())
+			.param("maxLatitude", area.maxLatitude())
+			.param("minLongitude", area.minLongitude())
+			.param("maxLongitude", area.maxLongitude())
+			.param("communities", communityIds.toArray(Long[]::new))
+			.param("radius", (double) area.radiusMetres())
+			.param("limit", limit)
+			.query((rs, row) -> new NearbyOffer(offer(rs, row), (int) Math.round(rs.getDouble("distance"))))
 			.list();
 	}
 

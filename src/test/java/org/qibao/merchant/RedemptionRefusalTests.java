@@ -97,10 +97,10 @@ class RedemptionRefusalTests {
 		assertThat(errorCode(request(volunteer, offer))).isEqualTo("MERCHANT_NOT_APPROVED");
 		assertThat(errorCode(confirm(staff, code))).isEqualTo("MERCHANT_NOT_APPROVED");
 		assertThat(this.fixtures.merchantBalance(shop)).isZero();
-		administrator.document("mutation($input: MerchantInput!) { merchantApprove(input: $input) { merchant { status } } }")
+		administrator.document("mutation($input: MerchantInput!) { merchantReinstate(input: $input) { merchant { status } } }")
 			.variable("input", Map.of("merchantId", MerchantFixtures.id(shop)))
 			.execute()
-			.path("merchantApprove.merchant.status").entity(String.class).isEqualTo("APPROVED");
+			.path("merchantReinstate.merchant.status").entity(String.class).isEqualTo("APPROVED");
 		assertThat(errorCode(confirm(staff, code))).isNull();
 	}
 

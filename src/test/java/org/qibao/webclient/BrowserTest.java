@@ -27,6 +27,16 @@ public abstract class BrowserTest {
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
+	/**
+	 * Replaces this test's browser by one whose camera films {@code video} (see {@link FakeCamera}), for a
+	 * test that scans a QR code; the other tests' browsers have no camera.
+	 */
+	protected void useCamera(Path video) {
+		this.browser.quit();
+		this.browser = Browser.phoneWithCamera(video);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
 	@AfterEach
 	void closeBrowser(TestInfo test) throws Exception {
 		try {

@@ -1,0 +1,130 @@
+import type { IScannerControls } from '@zxing/browser';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import './qrScanner.css';
+
+/** Where the camera stands: opening, showing its picture and reading, or why it cannot. */
+export type CameraState = 'opening' | 'scanning' | 'denied' | 'noCamera';
+
+/** How long the reader rests between two frames without a code (ms). */
+const SCAN_INTERVAL = 200;
+
+/**
+ * Whether this browser can open a camera at all: any browser on a secure page (https or localhost).
+ * Decoding is done in JavaScript (ZXing), so no Barcode Detection API is needed.
+ */
+export function canScan(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
+}
+
+/** A refusal by the person or the browser's settings, rather than a missing or busy camera. */
+function isRefusal(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError';
+}
+
+/**
+ * Shows the back camera (the front one if it has no other) in `video` and hands the text of
+ * the first QR code read to `onCode`, once. The camera is released when a code is read and
+ * when the component using it goes away.
+ */
+export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: (text: string) => void): CameraState {
+  const [state, setState] = useState<CameraState>('opening');
+  const handler = useRef(onCode);
+  useEffect(() => {
+    handler.current = onCode;
+  }, [onCode]);
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let controls: IScannerControls | null = null;
+    let done = false;
+    const release = () => {
+      controls?.stop();
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+
+    async function start() {
+      if (!canScan()) {
+        setState('noCamera');
+        return;
+      }
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      } catch (error) {
+        if (!done) setState(isRefusal(error) ? 'denied' : 'noCamera');
+        return;
+      }
+      if (done || !video.current) {
+        release();
+        return;
+      }
+      try {
+        // the decoder (ZXing, in JavaScript) is a chunk of this app of its own, fetched from this server on first use
+        const { BrowserQRCodeReader } = await import('@zxing/browser');
+        if (done) return;
+        const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: SCAN_INTERVAL });
+        controls = await reader.decodeFromStream(stream, video.current, (result, _error, scan) => {
+          if (!result || done) return;
+          done = true;
+          scan.stop();
+          release();
+          handler.current(result.getText());
+        });
+      } catch {
+        release();
+        if (!done) setState('noCamera');
+        return;
+      }
+      if (done) release();
+      else setState('scanning');
+    }
+
+    void start();
+    return () => {
+      done = true;
+      release();
+    };
+  }, [video]);
+
+  return state;
+}
+
+interface Props {
+  /** Called once with the text of the first QR code read. */
+  onCode: (text: string) => void;
+  /** Closes the camera; the screen goes back to typing. */
+  onClose: () => void;
+  /** What to do: e.g. "Point the camera at the volunteer's QR code". */
+  hint: string;
+  /** The button that closes the camera, e.g. "Type the code instead". */
+  closeLabel: string;
+  testId?: string;
+}
+
+/** The camera's picture with a frame to aim with, or a clear message when it cannot be opened. */
+export function QrScanner({ onCode, onClose, hint, closeLabel, testId = 'qr-scanner' }: Props) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const state = useQrScanner(video, onCode);
+  const problem = state === 'denied' || state === 'noCamera';
+
+  return (
+    <section className="qr-scanner" data-testid={testId} data-state={state}>
+      {problem ? (
+        <p className="problem" role="alert" data-testid="qr-scanner-problem">
+          {t(state === 'denied' ? 'scanner.denied' : 'scanner.noCamera')}
+        </p>
+      ) : (
+        <>
+          <div className="qr-scanner-view">
+            <video ref={video} muted playsInline aria-label={hint} />
+            <span className="qr-scanner-aim" aria-hidden="true" />
+          </div>
+          <p className="intro" role="status">{state === 'opening' ? t('scanner.opening') : hint}</p>
+        </>
+      )}
+      <button type="button" className="button" onClick={onClose} data-testid="qr-scanner-close">{closeLabel}</button>
+    </section>
+  );
+}
