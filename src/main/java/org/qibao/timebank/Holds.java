@@ -63,11 +63,13 @@ class Holds {
 				return earlier;
 			}
 		}
+		// expired whether or not the expiry job has got to it yet: the caller sees the same answer
+		if (hold.status() == Hold.Status.EXPIRED
+				|| (hold.status() == Hold.Status.OPEN && !hold.expiresAt().isAfter(Instant.now()))) {
+			throw new BusinessRuleException("HOLD_EXPIRED", "holdId");
+		}
 		if (hold.status() != Hold.Status.OPEN) {
 			throw new BusinessRuleException("HOLD_NOT_OPEN", "holdId");
-		}
-		if (!hold.expiresAt().isAfter(Instant.now())) {
-			throw new BusinessRuleException("HOLD_EXPIRED", "holdId");
 		}
 		long toId = this.ledger.open(to);
 		this.ledger.lock(hold.accountId(), toId);

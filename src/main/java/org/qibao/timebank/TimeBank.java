@@ -48,7 +48,8 @@ public class TimeBank {
 	/**
 	 * Moves a hold's minutes to the account, exactly once: repeating the capture with the same
 	 * key returns the same transfer; any other capture of a settled hold is refused
-	 * ({@code HOLD_NOT_OPEN}, or {@code HOLD_EXPIRED} once past its expiry).
+	 * ({@code HOLD_EXPIRED} once past its expiry, whether or not it was expired yet, otherwise
+	 * {@code HOLD_NOT_OPEN}).
 	 */
 	public Transfer capture(long holdId, AccountRef to, String idempotencyKey) {
 		return this.holds.capture(holdId, to, idempotencyKey);

@@ -115,6 +115,9 @@ class HoldTests {
 			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.code()).isEqualTo("HOLD_EXPIRED"));
 		this.timeBank.expireHolds(); // unless the scheduled expiry came first
 		assertThat(this.timeBank.findHold(hold.id()).orElseThrow().status()).isEqualTo(Hold.Status.EXPIRED);
+		assertThatThrownBy(() -> this.timeBank.capture(hold.id(), AccountRef.merchant(this.fixtures.dongting(), this.merchant), key()))
+			.as("the same answer once the expiry has run")
+			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.code()).isEqualTo("HOLD_EXPIRED"));
 		assertThat(this.timeBank.passbook(this.fixtures.dongting(), volunteer.accountId()).available()).isEqualTo(50);
 		assertThat(this.fixtures.breaches(this.timeBank)).isEmpty();
 	}
