@@ -7,8 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,6 +38,16 @@ public abstract class BrowserTest {
 		this.browser.quit();
 		this.browser = Browser.phoneWithCamera(video);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	/** Clicks the element once it can be clicked. */
+	protected void click(String css) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+	}
+
+	/** The element once it is visible. */
+	protected WebElement visible(String css) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
 	@AfterEach

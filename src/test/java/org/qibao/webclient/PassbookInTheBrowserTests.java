@@ -157,12 +157,4 @@ class PassbookInTheBrowserTests extends BrowserTest {
 		}
 	}
 
-	private WebElement visible(String css) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-	}
-
-	private void click(String css) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-	}
-
 }

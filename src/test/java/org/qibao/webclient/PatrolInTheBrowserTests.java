@@ -140,14 +140,6 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		visible("[data-testid=home-greeting]");
 	}
 
-	private void click(String css) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-	}
-
-	private WebElement visible(String css) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-	}
-
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
