@@ -121,13 +121,7 @@ class MerchantApplicationInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(ChromeDriver driver, WebDriverWait wait, String phone) {
-		driver.get("http://localhost:" + this.port + "/login");
-		click(wait, "[data-testid=lang-zh-CN]");
-		wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		driver.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
-		driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible(wait, "[data-testid=home-greeting]");
+		signInInChinese(driver, wait, "http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
 	}
 
 	/** Keeps a picture of a whole new screen at phone width in target/screenshots/. */
@@ -142,14 +136,6 @@ class MerchantApplicationInTheBrowserTests extends BrowserTest {
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		Files.write(shots.resolve("MerchantApplication-" + name + ".png"),
 				Base64.getDecoder().decode((String) shot.get("data")));
-	}
-
-	private static WebElement visible(WebDriverWait wait, String css) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-	}
-
-	private static void click(WebDriverWait wait, String css) {
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
 	}
 
 }

@@ -172,13 +172,7 @@ class OffersInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(ChromeDriver driver, WebDriverWait wait, String phone) {
-		driver.get("http://localhost:" + this.port + "/login");
-		click(wait, "[data-testid=lang-zh-CN]");
-		wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		driver.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
-		driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible(wait, "[data-testid=home-greeting]");
+		signInInChinese(driver, wait, "http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
 	}
 
 	/** Replaces what an input holds, as a person would: select all, type over it. */
@@ -195,14 +189,6 @@ class OffersInTheBrowserTests extends BrowserTest {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private static WebElement visible(WebDriverWait wait, String css) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-	}
-
-	private static void click(WebDriverWait wait, String css) {
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
 	}
 
 }

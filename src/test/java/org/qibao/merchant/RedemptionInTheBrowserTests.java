@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
@@ -150,21 +149,7 @@ class RedemptionInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(ChromeDriver driver, WebDriverWait wait, String phone) {
-		driver.get("http://localhost:" + this.port + "/login");
-		click(wait, "[data-testid=lang-zh-CN]");
-		wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		driver.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
-		driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible(wait, "[data-testid=home-greeting]");
-	}
-
-	private static WebElement visible(WebDriverWait wait, String css) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-	}
-
-	private static void click(WebDriverWait wait, String css) {
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+		signInInChinese(driver, wait, "http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
 	}
 
 }

@@ -42,12 +42,39 @@ public abstract class BrowserTest {
 
 	/** Clicks the element once it can be clicked. */
 	protected void click(String css) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+		click(this.wait, css);
 	}
 
 	/** The element once it is visible. */
 	protected WebElement visible(String css) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+		return visible(this.wait, css);
+	}
+
+	/** Signs in on this test's browser, in Chinese, and waits for the home screen. */
+	protected void signInInChinese(String origin, String phone, String password) {
+		signInInChinese(this.browser, this.wait, origin, phone, password);
+	}
+
+	/** The same, for a test driving more than one browser. */
+	protected static void click(WebDriverWait wait, String css) {
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+	}
+
+	/** The same, for a test driving more than one browser. */
+	protected static WebElement visible(WebDriverWait wait, String css) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/** The same, for a test driving more than one browser. */
+	protected static void signInInChinese(ChromeDriver driver, WebDriverWait wait, String origin, String phone,
+			String password) {
+		driver.get(origin + "/login");
+		click(wait, "[data-testid=lang-zh-CN]");
+		wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		visible(wait, "#phone").sendKeys(phone);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+		visible(wait, "[data-testid=home-greeting]");
 	}
 
 	@AfterEach

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.geo.Geography;
@@ -145,13 +144,7 @@ class CheckpointScanInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(String phone) {
-		this.browser.get(url("/login"));
-		click("[data-testid=lang-zh-CN]");
-		this.wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible("[data-testid=home-greeting]");
+		signInInChinese(url(""), phone, PASSWORD);
 	}
 
 	private String url(String path) {

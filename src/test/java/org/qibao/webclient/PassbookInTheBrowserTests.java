@@ -134,13 +134,7 @@ class PassbookInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(String phone) {
-		this.browser.get("http://localhost:" + this.port + "/login");
-		click("[data-testid=lang-zh-CN]");
-		this.wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		this.browser.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
-		this.browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible("[data-testid=home-greeting]");
+		signInInChinese("http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
 	}
 
 	private void awaitBalance(long community, long account, long minutes) {

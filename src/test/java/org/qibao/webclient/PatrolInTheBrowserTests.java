@@ -131,13 +131,7 @@ class PatrolInTheBrowserTests extends BrowserTest {
 	}
 
 	private void signIn(String phone) {
-		this.browser.get(url("/login"));
-		click("[data-testid=lang-zh-CN]");
-		this.wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone"))).sendKeys(phone);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-		visible("[data-testid=home-greeting]");
+		signInInChinese(url(""), phone, PASSWORD);
 	}
 
 	private String url(String path) {
