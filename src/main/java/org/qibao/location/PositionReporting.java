@@ -87,7 +87,7 @@ class PositionReporting {
 			}
 			Previous previous = this.store.previous(checkIn);
 			if (previous.closed()) {
-				return outcome(subject, checkIn, null, null, Written.CLOSED);
+				throw closed(subject, checkIn);
 			}
 			Filed filed = file(checkIn, previous.last(), reports);
 			return outcome(subject, checkIn, filed, previous.last(), write(filed, null));
@@ -108,9 +108,7 @@ class PositionReporting {
 
 	private Outcome outcome(long subject, ActiveCheckIn checkIn, Filed filed, LivePatroller before, Written written) {
 		if (written == Written.CLOSED) {
-			this.checkIns.forget(subject);
-			this.lastPositions.forget(checkIn.checkInId());
-			throw new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
+			throw closed(subject, checkIn);
 		}
 		LivePatroller latest = filed.stored().latest();
 		if (latest != null) {
@@ -120,6 +118,13 @@ class PositionReporting {
 		filed.reasons().forEach(this.metrics::dropped);
 		return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
 				dropped(filed.reasons()), (latest != null) ? latest : before);
+	}
+
+	/** Forgets the check-in, closed meanwhile, and says so. */
+	private BusinessRuleException closed(long subject, ActiveCheckIn checkIn) {
+		this.checkIns.forget(subject);
+		this.lastPositions.forget(checkIn.checkInId());
+		return new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
 	}
 
 	private record Filed(Stored stored, List<DropReason> reasons) {
