@@ -1,4 +1,3 @@
-import type { IScannerControls } from '@zxing/browser';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './qrScanner.css';
@@ -27,6 +26,11 @@ function isRefusal(error: unknown): boolean {
  * Shows the back camera (the front one if it has no other) in `video` and hands the text of
  * the first QR code read to `onCode`, once. The camera is released when a code is read and
  * when the component using it goes away.
+ *
+ * The reading loop is this hook's own rather than ZXing's `decodeFromStream`: that one gives up
+ * for good when the picture is not playing within five seconds or when one frame upsets the
+ * decoder, and the person would be left looking at a camera that no longer reads. Here a frame
+ * without a readable code, or no frame yet, just means trying again a moment later.
  */
 export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: (text: string) => void): CameraState {
   const [state, setState] = useState<CameraState>('opening');
@@ -37,11 +41,12 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
 
   useEffect(() => {
     let stream: MediaStream | null = null;
-    let controls: IScannerControls | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const release = () => {
-      controls?.stop();
+      clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
+      if (video.current) video.current.srcObject = null;
     };
 
     async function start() {
@@ -55,29 +60,54 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
         if (!done) setState(isRefusal(error) ? 'denied' : 'noCamera');
         return;
       }
-      if (done || !video.current) {
+      const preview = video.current;
+      if (done || !preview) {
         release();
         return;
       }
+      let reader: import('@zxing/browser').BrowserQRCodeReader;
       try {
         // the decoder (ZXing, in JavaScript) is a chunk of this app of its own, fetched from this server on first use
         const { BrowserQRCodeReader } = await import('@zxing/browser');
-        if (done) return;
-        const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: SCAN_INTERVAL });
-        controls = await reader.decodeFromStream(stream, video.current, (result, _error, scan) => {
-          if (!result || done) return;
-          done = true;
-          scan.stop();
-          release();
-          handler.current(result.getText());
-        });
+        reader = new BrowserQRCodeReader();
       } catch {
         release();
         if (!done) setState('noCamera');
         return;
       }
-      if (done) release();
-      else setState('scanning');
+      if (done) {
+        release();
+        return;
+      }
+      preview.srcObject = stream;
+      // the element also plays by itself (autoPlay) as soon as it can, should this first call be refused
+      preview.play().catch(() => undefined);
+      setState('scanning');
+
+      const canvas = document.createElement('canvas');
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      const read = () => {
+        if (done || !context) return;
+        if (preview.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && preview.videoWidth > 0) {
+          canvas.width = preview.videoWidth;
+          canvas.height = preview.videoHeight;
+          context.drawImage(preview, 0, 0, canvas.width, canvas.height);
+          let text: string | null = null;
+          try {
+            text = reader.decodeFromCanvas(canvas).getText();
+          } catch {
+            // no readable code in this frame
+          }
+          if (text !== null) {
+            done = true;
+            release();
+            handler.current(text);
+            return;
+          }
+        }
+        timer = setTimeout(read, SCAN_INTERVAL);
+      };
+      read();
     }
 
     void start();
@@ -118,7 +148,7 @@ export function QrScanner({ onCode, onClose, hint, closeLabel, testId = 'qr-scan
       ) : (
         <>
           <div className="qr-scanner-view">
-            <video ref={video} muted playsInline aria-label={hint} />
+            <video ref={video} muted playsInline autoPlay aria-label={hint} />
             <span className="qr-scanner-aim" aria-hidden="true" />
           </div>
           <p className="intro" role="status">{state === 'opening' ? t('scanner.opening') : hint}</p>
