@@ -1,5 +1,8 @@
 package org.qibao.location;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +27,11 @@ class LivePositionStore {
 
 	private static final Duration CHECK_IN_KEYS_OUTLIVE_WINDOW = Duration.ofDays(1);
 
-	private static final RedisScript<Long> STORE = RedisScript
-		.of(new ClassPathResource("location/store-positions.lua"), Long.class);
+	/**
+	 * The script's text, read once: a script made from a resource checks the resource for changes
+	 * (a file-system call) every time it runs, which cost as much as the rest of a report's Redis call.
+	 */
+	private static final RedisScript<Long> STORE = RedisScript.of(text("location/store-positions.lua"), Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -123,6 +129,15 @@ class LivePositionStore {
 		}
 		catch (DataAccessException | RedisException ex) {
 			throw new LiveMapUnavailableException(ex);
+		}
+	}
+
+	private static String text(String classpathResource) {
+		try {
+			return new ClassPathResource(classpathResource).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
