@@ -2,11 +2,13 @@
 -- check-in was closed meanwhile (then nothing is written and 0 is returned, so no position
 -- outlives the check-out), or its last position is not the one the reports were filtered
 -- against (then nothing is written and -1 is returned, and the caller files them again against
--- the stored one). Every key gets its TTL refreshed, so everything expires by itself.
+-- the stored one). Every key has a TTL, so everything expires by itself; TTLs are set when a key
+-- or an entry is new, and the live map's are renewed once they have run down to half, so that a
+-- report costs as few commands as it can.
 --
 -- KEYS: 1 GEO set, 2 last-seen times, 3 patroller entries (and closed marks), 4 coverage bitmap,
 --       5 recent track, 6 counters; all in one community's hash slot
--- ARGV: 1 check-in id, 2 its closed-mark field, 3 live TTL s, 4 check-in keys TTL s, 5 track length,
+-- ARGV: 1 check-in id, 2 its closed-mark field, 3 live-map TTL s, 4 check-in keys TTL s, 5 track length,
 --       6 accepted, 7 outside, 8 implausible, 9 whether a newest position moves the patroller (1/0),
 --       10 longitude, 11 latitude, 12 recorded at (epoch ms), 13 patroller entry, 14 update channel,
 --       15 update message, 16 the last position's time the reports were filtered against (epoch ms,
@@ -18,38 +20,48 @@ if ARGV[16] ~= '' and tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1])) ~= tonumb
   return -1
 end
 local id = ARGV[1]
-local liveTtl = ARGV[3]
 local keysTtl = ARGV[4]
 if ARGV[9] == '1' then
-  redis.call('GEOADD', KEYS[1], ARGV[10], ARGV[11], id)
-  redis.call('ZADD', KEYS[2], ARGV[12], id)
+  local liveTtl = tonumber(ARGV[3])
+  local added = redis.call('GEOADD', KEYS[1], ARGV[10], ARGV[11], id) + redis.call('ZADD', KEYS[2], ARGV[12], id)
   redis.call('HSET', KEYS[3], id, ARGV[13])
-  redis.call('EXPIRE', KEYS[1], liveTtl)
-  redis.call('EXPIRE', KEYS[2], liveTtl)
-  redis.call('EXPIRE', KEYS[3], liveTtl)
+  -- a new member may mean a new key; the entries hash may have been made by a closed mark
+  if added > 0 or redis.call('PTTL', KEYS[3]) < liveTtl * 500 then
+    redis.call('EXPIRE', KEYS[1], liveTtl)
+    redis.call('EXPIRE', KEYS[2], liveTtl)
+    redis.call('EXPIRE', KEYS[3], liveTtl)
+  end
   redis.call('PUBLISH', ARGV[14], ARGV[15])
 end
 local minutes = tonumber(ARGV[17])
+local newMinute = false
 for i = 1, minutes do
-  redis.call('SETBIT', KEYS[4], ARGV[17 + i], 1)
+  if redis.call('SETBIT', KEYS[4], ARGV[17 + i], 1) == 0 then
+    newMinute = true
+  end
 end
-if minutes > 0 then
+if newMinute then
   redis.call('EXPIRE', KEYS[4], keysTtl)
 end
 local firstPoint = 18 + minutes
 if #ARGV >= firstPoint then
-  redis.call('LPUSH', KEYS[5], unpack(ARGV, firstPoint, #ARGV))
-  redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[5]) - 1)
-  redis.call('EXPIRE', KEYS[5], keysTtl)
-end
-local counted = false
-for field, i in pairs({ accepted = 6, outside = 7, implausible = 8 }) do
-  if tonumber(ARGV[i]) > 0 then
-    redis.call('HINCRBY', KEYS[6], field, ARGV[i])
-    counted = true
+  local pushed = #ARGV - firstPoint + 1
+  local length = redis.call('LPUSH', KEYS[5], unpack(ARGV, firstPoint, #ARGV))
+  if length == pushed then
+    redis.call('EXPIRE', KEYS[5], keysTtl)
+  end
+  if length > tonumber(ARGV[5]) then
+    redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[5]) - 1)
   end
 end
-if counted then
+local newCounter = false
+for i, field in ipairs({ 'accepted', 'outside', 'implausible' }) do
+  local by = tonumber(ARGV[5 + i])
+  if by > 0 and redis.call('HINCRBY', KEYS[6], field, by) == by then
+    newCounter = true
+  end
+end
+if newCounter then
   redis.call('EXPIRE', KEYS[6], keysTtl)
 end
 return 1

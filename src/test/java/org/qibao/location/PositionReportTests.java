@@ -139,7 +139,25 @@ class PositionReportTests {
 				keys.track(id))) {
 			assertThat(this.redis.getExpire(key)).as("TTL of %s", key).isPositive();
 		}
-		assertThat(this.redis.getExpire(keys.geo())).isLessThanOrEqualTo(Duration.ofMinutes(11).toSeconds());
+		// at least the drop-off time (10 minutes) plus one after the last position, at most twice that
+		assertThat(this.redis.getExpire(keys.geo())).isBetween(Duration.ofMinutes(11).toSeconds(),
+				Duration.ofMinutes(22).toSeconds());
+	}
+
+	@Test
+	void theLiveMapsTtlIsRenewedOnceHalfOfItHasRunDown() {
+		Volunteer volunteer = this.patrol.checkedIn("王秀兰");
+		Instant first = Instant.now().minusSeconds(60);
+		volunteer.report(Patrol.IN_DT01, first).path("positionReport.accepted").entity(Integer.class).isEqualTo(1);
+		LiveKeys keys = new LiveKeys(this.patrol.communityId);
+		List<String> liveMap = List.of(keys.geo(), keys.seen(), keys.patrollers());
+		liveMap.forEach(key -> this.redis.expire(key, Duration.ofMinutes(5)));
+
+		volunteer.report(Patrol.IN_DT01, first.plusSeconds(30))
+			.path("positionReport.accepted").entity(Integer.class).isEqualTo(1);
+		for (String key : liveMap) {
+			assertThat(this.redis.getExpire(key)).as("TTL of %s", key).isGreaterThan(Duration.ofMinutes(11).toSeconds());
+		}
 	}
 
 	@Test
