@@ -37,7 +37,7 @@ public class BenchServer {
 	@Bean
 	@Primary
 	CheckInLookup everyBenchPhoneCheckedIn(JdbcClient jdbc) {
-		Instant start = Instant.now().minus(Duration.ofHours(70));
+		Instant start = Instant.now().minus(Duration.ofDays(30).plusHours(1));
 		Instant end = Instant.now().plus(Duration.ofHours(2));
 		return new CheckInLookup() {
 			private volatile ActiveCheckIn template;

@@ -6,7 +6,11 @@
 #   bench/location/run.sh [phones concurrency warmupSeconds phaseSeconds rate batchSize]
 #   defaults:              200    32          30            20           2000 100
 #
-# BENCH_SERVER_OPTS adds JVM options to the server, e.g. -XX:StartFlightRecording=filename=x.jfr to profile it.
+# BENCH_REDIS_URL runs it against that Redis (e.g. this machine's: redis://127.0.0.1:6379/5), whose
+# database is emptied first; without it, an embedded Redis keeps an append-only file under the build
+# directory, as Qibao does on a machine with no Redis of its own.
+# BENCH_SERVER_OPTS and BENCH_DRIVER_OPTS add JVM options to the server and to the load driver, e.g.
+# -XX:StartFlightRecording=filename=x.jfr to profile one, or -Xlog:gc:file=gc.log to see its pauses.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD="${BENCH_BUILD_DIR:-$PWD/target/bench}"
@@ -22,9 +26,14 @@ javac -nowarn -proc:none -d "$BUILD/bench-classes" -cp "$CLASSPATH" bench/locati
 # a fresh store every run: positions left from an earlier run would be newer than this run's and
 # make its reports duplicates that are never stored
 rm -rf "$BUILD/bench-data"
+REDIS_OPTS=()
+if [ -n "${BENCH_REDIS_URL:-}" ]; then
+  redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
+  REDIS_OPTS=(--spring.data.redis.url="$BENCH_REDIS_URL")
+fi
 java -Xms512m -Xmx1g ${BENCH_SERVER_OPTS:-} -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
-  --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=72h \
-  --logging.level.root=warn --logging.level.org.qibao=warn >"$BUILD/bench-server.log" 2>&1 &
+  --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=721h \
+  --logging.level.root=warn --logging.level.org.qibao=warn "${REDIS_OPTS[@]}" >"$BUILD/bench-server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
@@ -36,4 +45,4 @@ for _ in $(seq 1 180); do
 done
 grep -q "BENCH READY" "$BUILD/bench-server.log" || { echo "the server did not start in time"; exit 1; }
 
-java -Xmx512m -Dbench.server.pid="$SERVER" -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"
+java -Xmx512m ${BENCH_DRIVER_OPTS:-} -Dbench.server.pid="$SERVER" -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"
