@@ -1,6 +1,7 @@
 package org.qibao.location;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ class LiveMap {
 		LiveKeys keys = new LiveKeys(communityId);
 		String member = Long.toString(checkInId);
 		guarded(() -> this.redis.executePipelined((RedisCallback<Object>) connection -> {
-			remove(connection, keys, member, checkInId);
+			remove(connection, keys, member, checkInId, this.properties.liveMapTtl());
 			if (last != null) {
 				connection.publish(bytes(keys.updates()), bytes(LiveUpdates.left(last)));
 			}
@@ -112,11 +113,14 @@ class LiveMap {
 		}));
 	}
 
-	private static void remove(RedisConnection connection, LiveKeys keys, String member, long checkInId) {
+	private static void remove(RedisConnection connection, LiveKeys keys, String member, long checkInId,
+			Duration liveMapTtl) {
 		connection.zSetCommands().zRem(bytes(keys.geo()), bytes(member));
 		connection.zSetCommands().zRem(bytes(keys.seen()), bytes(member));
 		connection.hashCommands().hDel(bytes(keys.patrollers()), bytes(member));
+		// the closed mark may be the hash's first entry: it expires with the live map, like the rest
 		connection.hashCommands().hSet(bytes(keys.patrollers()), bytes(LiveKeys.closedField(checkInId)), bytes("1"));
+		connection.keyCommands().expire(bytes(keys.patrollers()), liveMapTtl.toSeconds());
 		connection.keyCommands()
 			.del(bytes(keys.coverage(checkInId)), bytes(keys.counts(checkInId)), bytes(keys.track(checkInId)));
 	}

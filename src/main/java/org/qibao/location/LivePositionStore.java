@@ -90,9 +90,7 @@ class LivePositionStore {
 		List<String> args = new ArrayList<>();
 		args.add(Long.toString(id));
 		args.add(LiveKeys.closedField(id));
-		// renewed by the script once half has run down: the live map outlives its last position by
-		// at least the drop-off time plus a minute, and by at most twice that
-		args.add(Long.toString(this.properties.dropAfter().plusMinutes(1).multipliedBy(2).toSeconds()));
+		args.add(Long.toString(this.properties.liveMapTtl().toSeconds()));
 		args.add(Long.toString(checkInKeysTtl(checkIn).toSeconds()));
 		args.add(Integer.toString(this.properties.trackLength()));
 		args.add(Integer.toString(stored.accepted().size()));

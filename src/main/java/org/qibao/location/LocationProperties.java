@@ -28,4 +28,13 @@ record LocationProperties(@DefaultValue("60s") Duration staleAfter, @DefaultValu
 		@DefaultValue("5s") Duration minInterval, @DefaultValue("30") double geofenceToleranceMetres,
 		@DefaultValue("2000") int trackLength, @DefaultValue("100") int maxBatch,
 		@DefaultValue("30d") Duration retention, @DefaultValue("5s") Duration checkInCache) {
+
+	/**
+	 * The live map's keys' TTL: renewed once half has run down, so they outlive the community's last
+	 * position by at least the drop-off time plus a minute, and by at most twice that.
+	 */
+	Duration liveMapTtl() {
+		return this.dropAfter.plusMinutes(1).multipliedBy(2);
+	}
+
 }

@@ -83,6 +83,18 @@ class LivePositionStoreTests {
 	}
 
 	@Test
+	void aCheckOutsClosedMarkExpiresWithTheLiveMapEvenAsTheFirstEntry() {
+		ActiveCheckIn checkIn = checkIn();
+		LiveKeys keys = new LiveKeys(checkIn.communityId());
+		this.redis.persist(keys.patrollers()); // as if the mark were the first entry: no TTL yet
+
+		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
+
+		assertThat(this.redis.opsForHash().hasKey(keys.patrollers(), LiveKeys.closedField(checkIn.checkInId()))).isTrue();
+		assertThat(this.redis.getExpire(keys.patrollers())).isPositive();
+	}
+
+	@Test
 	void aReportIsFiledAgainAgainstThePositionAnotherInstanceStored(@Autowired PositionReporting reporting) {
 		ActiveCheckIn checkIn = checkIn();
 		GeoPoint here = new GeoPoint(Patrol.IN_DT01[0], Patrol.IN_DT01[1]);
