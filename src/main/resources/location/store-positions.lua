@@ -25,7 +25,7 @@ if ARGV[9] == '1' then
   local liveTtl = tonumber(ARGV[3])
   local added = redis.call('GEOADD', KEYS[1], ARGV[10], ARGV[11], id) + redis.call('ZADD', KEYS[2], ARGV[12], id)
   redis.call('HSET', KEYS[3], id, ARGV[13])
-  -- a new member may mean a new key; the entries hash may have been made by a closed mark
+  -- a new member may mean a new key; otherwise renew once half of the TTL has run down
   if added > 0 or redis.call('PTTL', KEYS[3]) < liveTtl * 500 then
     redis.call('EXPIRE', KEYS[1], liveTtl)
     redis.call('EXPIRE', KEYS[2], liveTtl)
