@@ -68,8 +68,12 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
       let reader: import('@zxing/browser').BrowserQRCodeReader;
       try {
         // the decoder (ZXing, in JavaScript) is a chunk of this app of its own, fetched from this server on first use
-        const { BrowserQRCodeReader } = await import('@zxing/browser');
-        reader = new BrowserQRCodeReader();
+        const [{ BrowserQRCodeReader }, { DecodeHintType }] = await Promise.all([
+          import('@zxing/browser'),
+          import('@zxing/library'),
+        ]);
+        // a slower, more thorough search of each frame: a person holds the phone only a moment
+        reader = new BrowserQRCodeReader(new Map([[DecodeHintType.TRY_HARDER, true]]));
       } catch {
         release();
         if (!done) setState('noCamera');
@@ -88,22 +92,23 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
       const context = canvas.getContext('2d', { willReadFrequently: true });
       const read = () => {
         if (done || !context) return;
-        if (preview.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && preview.videoWidth > 0) {
-          canvas.width = preview.videoWidth;
-          canvas.height = preview.videoHeight;
-          context.drawImage(preview, 0, 0, canvas.width, canvas.height);
-          let text: string | null = null;
-          try {
+        let text: string | null = null;
+        try {
+          if (preview.paused) preview.play().catch(() => undefined);
+          if (preview.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && preview.videoWidth > 0) {
+            canvas.width = preview.videoWidth;
+            canvas.height = preview.videoHeight;
+            context.drawImage(preview, 0, 0, canvas.width, canvas.height);
             text = reader.decodeFromCanvas(canvas).getText();
-          } catch {
-            // no readable code in this frame
           }
-          if (text !== null) {
-            done = true;
-            release();
-            handler.current(text);
-            return;
-          }
+        } catch {
+          // no frame yet, or no readable code in this one
+        }
+        if (text !== null) {
+          done = true;
+          release();
+          handler.current(text);
+          return;
         }
         timer = setTimeout(read, SCAN_INTERVAL);
       };
