@@ -21,7 +21,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,7 +124,7 @@ class GeoController {
 	}
 
 	@MutationMapping
-	GridPayload gridCreate(@Argument GridCreateInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	GridPayload gridCreate(@Argument GridCreateInput input, Actor actor, Locale locale) {
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, communityId);
 		return attempt(() -> this.geography.createGrid(communityId, input.code(), input.name(), geoJson(input.boundary())),
@@ -133,14 +132,14 @@ class GeoController {
 	}
 
 	@MutationMapping
-	GridPayload gridBoundaryUpdate(@Argument GridBoundaryUpdateInput input, @AuthenticationPrincipal Actor actor,
+	GridPayload gridBoundaryUpdate(@Argument GridBoundaryUpdateInput input, Actor actor,
 			Locale locale) {
 		Grid grid = administeredGrid(input.gridId(), actor);
 		return attempt(() -> this.geography.redrawGrid(grid.id(), geoJson(input.boundary())), locale);
 	}
 
 	@MutationMapping
-	GridPayload gridWorkerAssign(@Argument GridWorkerAssignInput input, @AuthenticationPrincipal Actor actor,
+	GridPayload gridWorkerAssign(@Argument GridWorkerAssignInput input, Actor actor,
 			Locale locale) {
 		Grid grid = administeredGrid(input.gridId(), actor);
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");

@@ -23,7 +23,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -45,7 +44,7 @@ class AccountController {
 	}
 
 	@QueryMapping
-	Account me(@AuthenticationPrincipal Actor actor) {
+	Account me(Actor actor) {
 		return actor == null ? null : this.accounts.findAll(List.of(actor.accountId())).get(actor.accountId());
 	}
 

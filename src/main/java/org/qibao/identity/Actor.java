@@ -8,7 +8,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 
 /**
  * The signed-in person a request acts for, with the roles their account holds now (read from the
- * database through a short cache, not from the token). Controllers take it as
+ * database through a short cache, not from the token). GraphQL controller methods take it as a
+ * parameter of this type ({@link ActorArgumentResolver}), the web's downloads as
  * {@code @AuthenticationPrincipal Actor}; it is null for anonymous requests.
  */
 public record Actor(long accountId, String displayName, Set<ScopedRole> roles) {

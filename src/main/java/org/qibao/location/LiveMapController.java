@@ -19,7 +19,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
@@ -55,7 +54,7 @@ class LiveMapController {
 	}
 
 	@QueryMapping
-	List<LivePatroller> livePatrollersInGrid(@Argument String gridId, @AuthenticationPrincipal Actor actor) {
+	List<LivePatroller> livePatrollersInGrid(@Argument String gridId, Actor actor) {
 		Grid grid = grid(gridId);
 		this.access.requireGrid(Actor.signedIn(actor), grid);
 		return this.liveMap.inCommunity(grid.communityId())
@@ -65,7 +64,7 @@ class LiveMapController {
 	}
 
 	@QueryMapping
-	List<LivePatroller> livePatrollersInCommunity(@Argument String communityId, @AuthenticationPrincipal Actor actor) {
+	List<LivePatroller> livePatrollersInCommunity(@Argument String communityId, Actor actor) {
 		long community = GlobalId.keyOf(communityId, "Community");
 		this.access.requireCommunity(Actor.signedIn(actor), community);
 		return this.liveMap.inCommunity(community).stream().filter(p -> this.access.sees(actor, p)).toList();
@@ -73,7 +72,7 @@ class LiveMapController {
 
 	@QueryMapping
 	List<LivePatroller> livePatrollersNear(@Argument String communityId, @Argument GeoPoint point,
-			@Argument int radiusMetres, @AuthenticationPrincipal Actor actor) {
+			@Argument int radiusMetres, Actor actor) {
 		long community = GlobalId.keyOf(communityId, "Community");
 		this.access.requireCommunity(Actor.signedIn(actor), community);
 		if (!point.isValid()) {
@@ -87,7 +86,7 @@ class LiveMapController {
 
 	@QueryMapping
 	List<TrackPoint> patrolTrack(@Argument String checkInId, @Argument Integer last,
-			@AuthenticationPrincipal Actor actor) {
+			Actor actor) {
 		int limit = (last == null) ? 100 : last;
 		if (limit < 1 || limit > 500) {
 			throw new BusinessRuleException("INVALID_INPUT", "last");
@@ -103,7 +102,7 @@ class LiveMapController {
 
 	@SubscriptionMapping
 	Flux<LiveUpdate> livePatrollerUpdates(@Argument String communityId, @Argument String gridId,
-			@AuthenticationPrincipal Actor actor) {
+			Actor actor) {
 		long community = GlobalId.keyOf(communityId, "Community");
 		Long grid = null;
 		if (gridId != null) {

@@ -14,7 +14,6 @@ import org.qibao.shared.UserError;
 import org.qibao.shared.UserErrors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Position reports from checked-in phones. */
@@ -31,14 +30,14 @@ class PositionReportController {
 	}
 
 	@MutationMapping
-	PositionReportPayload positionReport(@Argument Map<String, Object> input, @AuthenticationPrincipal Actor actor,
+	PositionReportPayload positionReport(@Argument Map<String, Object> input, Actor actor,
 			Locale locale) {
 		return file(Actor.signedIn(actor), (String) input.get("forAccountId"), List.of(report(input)), locale);
 	}
 
 	@MutationMapping
 	@SuppressWarnings("unchecked")
-	PositionReportPayload positionReportBatch(@Argument Map<String, Object> input, @AuthenticationPrincipal Actor actor,
+	PositionReportPayload positionReportBatch(@Argument Map<String, Object> input, Actor actor,
 			Locale locale) {
 		List<PositionReport> reports = ((List<Map<String, Object>>) input.get("reports")).stream()
 			.map(PositionReportController::report)

@@ -18,7 +18,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Applying for a shop, and the applicant's view of where their applications stand. */
@@ -38,7 +37,7 @@ class MerchantApplicationController {
 	}
 
 	@MutationMapping
-	MerchantPayload merchantApply(@Argument MerchantApplyInput input, @AuthenticationPrincipal Actor actor,
+	MerchantPayload merchantApply(@Argument MerchantApplyInput input, Actor actor,
 			Locale locale) {
 		Actor applicant = Actor.signedIn(actor);
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
@@ -52,7 +51,7 @@ class MerchantApplicationController {
 	}
 
 	@QueryMapping
-	List<Merchant> myMerchantApplications(@AuthenticationPrincipal Actor actor) {
+	List<Merchant> myMerchantApplications(Actor actor) {
 		return this.applications.ofApplicant(Actor.signedIn(actor).accountId());
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** A shop's staff: listed for insiders, added and removed by its owner. */
@@ -41,7 +40,7 @@ class MerchantStaffController {
 	}
 
 	@MutationMapping
-	MerchantStaffPayload merchantStaffAdd(@Argument MerchantStaffAddInput input, @AuthenticationPrincipal Actor actor,
+	MerchantStaffPayload merchantStaffAdd(@Argument MerchantStaffAddInput input, Actor actor,
 			Locale locale) {
 		Merchant merchant = ownedBy(actor, input.merchantId());
 		return change(merchant, locale, m -> this.staff.add(m, input.phone()));
@@ -49,7 +48,7 @@ class MerchantStaffController {
 
 	@MutationMapping
 	MerchantStaffPayload merchantStaffRemove(@Argument MerchantStaffRemoveInput input,
-			@AuthenticationPrincipal Actor actor, Locale locale) {
+			Actor actor, Locale locale) {
 		Merchant merchant = ownedBy(actor, input.merchantId());
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");
 		return change(merchant, locale, m -> this.staff.remove(m, actor.accountId(), accountId));

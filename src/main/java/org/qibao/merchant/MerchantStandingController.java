@@ -12,7 +12,6 @@ import org.qibao.shared.UserErrors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** The community administrator's decisions on its shops: approve, reject, suspend, reinstate. */
@@ -32,24 +31,24 @@ class MerchantStandingController {
 	}
 
 	@MutationMapping
-	MerchantPayload merchantApprove(@Argument MerchantInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	MerchantPayload merchantApprove(@Argument MerchantInput input, Actor actor, Locale locale) {
 		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.approve(merchant, admin));
 	}
 
 	@MutationMapping
-	MerchantPayload merchantReject(@Argument MerchantRejectInput input, @AuthenticationPrincipal Actor actor,
+	MerchantPayload merchantReject(@Argument MerchantRejectInput input, Actor actor,
 			Locale locale) {
 		return decide(input.merchantId(), actor, locale,
 				(merchant, admin) -> this.standing.reject(merchant, admin, input.reason()));
 	}
 
 	@MutationMapping
-	MerchantPayload merchantSuspend(@Argument MerchantInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	MerchantPayload merchantSuspend(@Argument MerchantInput input, Actor actor, Locale locale) {
 		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.suspend(merchant));
 	}
 
 	@MutationMapping
-	MerchantPayload merchantReinstate(@Argument MerchantInput input, @AuthenticationPrincipal Actor actor,
+	MerchantPayload merchantReinstate(@Argument MerchantInput input, Actor actor,
 			Locale locale) {
 		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.reinstate(merchant));
 	}

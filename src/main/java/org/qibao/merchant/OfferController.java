@@ -21,7 +21,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Offers: managed by the merchant's staff, browsed by volunteers. */
@@ -41,7 +40,7 @@ class OfferController {
 	}
 
 	@QueryMapping
-	List<Merchant> myMerchants(@AuthenticationPrincipal Actor actor) {
+	List<Merchant> myMerchants(Actor actor) {
 		return this.merchants.findAll(Actor.signedIn(actor).scopes(Role.MERCHANT_STAFF))
 			.values()
 			.stream()
@@ -50,14 +49,14 @@ class OfferController {
 	}
 
 	@QueryMapping
-	List<Offer> merchantOffers(@Argument String merchantId, @AuthenticationPrincipal Actor actor) {
+	List<Offer> merchantOffers(@Argument String merchantId, Actor actor) {
 		return this.offers.ofMerchants(List.of(StaffAccess.merchant(actor, merchantId)));
 	}
 
 	/** Offers of the shops around the volunteer, in the communities where they volunteer (where they may redeem). */
 	@QueryMapping
 	List<NearbyOffer> offersNear(@Argument GeoPoint near, @Argument Integer radiusMetres, @Argument Integer first,
-			@AuthenticationPrincipal Actor actor) {
+			Actor actor) {
 		Actor volunteer = Actor.signedIn(actor);
 		OfferSearchArea area = OfferSearchArea.around(near, radiusMetres);
 		int size = (first == null) ? 50 : first;
@@ -68,31 +67,31 @@ class OfferController {
 	}
 
 	@MutationMapping
-	OfferPayload offerCreate(@Argument OfferCreateInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	OfferPayload offerCreate(@Argument OfferCreateInput input, Actor actor, Locale locale) {
 		long merchantId = StaffAccess.merchant(actor, input.merchantId());
 		return change(locale, () -> this.offers.create(merchantId, input.terms()));
 	}
 
 	@MutationMapping
-	OfferPayload offerUpdate(@Argument OfferUpdateInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	OfferPayload offerUpdate(@Argument OfferUpdateInput input, Actor actor, Locale locale) {
 		long offerId = ownOffer(actor, input.offerId());
 		return change(locale, () -> this.offers.update(offerId, input.terms()));
 	}
 
 	@MutationMapping
-	OfferPayload offerPause(@Argument OfferInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	OfferPayload offerPause(@Argument OfferInput input, Actor actor, Locale locale) {
 		long offerId = ownOffer(actor, input.offerId());
 		return change(locale, () -> this.offers.setStatus(offerId, OfferStatus.PAUSED));
 	}
 
 	@MutationMapping
-	OfferPayload offerResume(@Argument OfferInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	OfferPayload offerResume(@Argument OfferInput input, Actor actor, Locale locale) {
 		long offerId = ownOffer(actor, input.offerId());
 		return change(locale, () -> this.offers.setStatus(offerId, OfferStatus.ACTIVE));
 	}
 
 	@MutationMapping
-	OfferPayload offerEnd(@Argument OfferInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	OfferPayload offerEnd(@Argument OfferInput input, Actor actor, Locale locale) {
 		long offerId = ownOffer(actor, input.offerId());
 		return change(locale, () -> this.offers.setStatus(offerId, OfferStatus.ENDED));
 	}

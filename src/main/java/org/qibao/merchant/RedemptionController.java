@@ -18,7 +18,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Redemption codes: asked for and cancelled by volunteers, looked up and confirmed by staff. */
@@ -54,7 +53,7 @@ class RedemptionController {
 
 	@MutationMapping
 	RedemptionCodePayload redemptionCodeRequest(@Argument RedemptionCodeRequestInput input,
-			@AuthenticationPrincipal Actor actor, Locale locale) {
+			Actor actor, Locale locale) {
 		Actor volunteer = Actor.signedIn(actor);
 		long offerId = GlobalId.keyOf(input.offerId(), "Offer");
 		try {
@@ -71,7 +70,7 @@ class RedemptionController {
 	}
 
 	@MutationMapping
-	RedemptionPayload redemptionCodeCancel(@Argument RedemptionCodeCancelInput input, @AuthenticationPrincipal Actor actor,
+	RedemptionPayload redemptionCodeCancel(@Argument RedemptionCodeCancelInput input, Actor actor,
 			Locale locale) {
 		long volunteerId = Actor.signedIn(actor).accountId();
 		long redemptionId = GlobalId.keyOf(input.redemptionId(), "Redemption");
@@ -79,7 +78,7 @@ class RedemptionController {
 	}
 
 	@MutationMapping
-	RedemptionPayload redemptionConfirm(@Argument RedemptionConfirmInput input, @AuthenticationPrincipal Actor actor,
+	RedemptionPayload redemptionConfirm(@Argument RedemptionConfirmInput input, Actor actor,
 			Locale locale) {
 		long merchantId = StaffAccess.merchant(actor, input.merchantId());
 		return change(locale, () -> this.counter.confirm(actor.accountId(), merchantId, input.code()));
@@ -87,7 +86,7 @@ class RedemptionController {
 
 	@QueryMapping
 	RedemptionLookupResult redemptionLookup(@Argument String code, @Argument String merchantId,
-			@AuthenticationPrincipal Actor actor, Locale locale) {
+			Actor actor, Locale locale) {
 		long merchant = StaffAccess.merchant(actor, merchantId);
 		try {
 			return new RedemptionLookupResult(this.counter.lookup(actor.accountId(), merchant, code), List.of());
@@ -98,13 +97,13 @@ class RedemptionController {
 	}
 
 	@QueryMapping
-	List<Redemption> myRedemptions(@Argument Integer first, @AuthenticationPrincipal Actor actor) {
+	List<Redemption> myRedemptions(@Argument Integer first, Actor actor) {
 		return this.redemptions.ofVolunteer(Actor.signedIn(actor).accountId(), size(first));
 	}
 
 	@QueryMapping
 	List<Redemption> merchantRedemptions(@Argument String merchantId, @Argument Integer first,
-			@AuthenticationPrincipal Actor actor) {
+			Actor actor) {
 		Merchant merchant = MerchantReports.readable(this.merchants, actor, merchantId);
 		return this.redemptions.redeemedAt(List.of(merchant.id()), size(first)).stream().map(Redemption::forStaff).toList();
 	}

@@ -42,7 +42,7 @@ class SettlementController {
 	}
 
 	@QueryMapping
-	Settlement merchantSettlement(@Argument String merchantId, @Argument String month, @AuthenticationPrincipal Actor actor) {
+	Settlement merchantSettlement(@Argument String merchantId, @Argument String month, Actor actor) {
 		return this.settlements.of(MerchantReports.readable(this.merchants, actor, merchantId), month);
 	}
 

@@ -21,7 +21,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Attendance history, the captain's review queue, and no-shows. */
@@ -49,7 +48,7 @@ class AttendanceController {
 
 	@QueryMapping
 	Connection<Attendance> myAttendance(@Argument Integer first, @Argument String after,
-			@AuthenticationPrincipal Actor actor) {
+			Actor actor) {
 		long accountId = Actor.signedIn(actor).accountId();
 		Connection.Page page = Connection.Page.of(first, after);
 		return Connection.of(this.queries.attendanceOf(accountId, page.offset(), page.limit()), page,
@@ -57,18 +56,18 @@ class AttendanceController {
 	}
 
 	@QueryMapping
-	List<Attendance> reviewQueue(@AuthenticationPrincipal Actor actor) {
+	List<Attendance> reviewQueue(Actor actor) {
 		return this.queries.inReview(Actor.signedIn(actor).scopes(Role.CAPTAIN));
 	}
 
 	@QueryMapping
-	List<NoShow> noShows(@AuthenticationPrincipal Actor actor) {
+	List<NoShow> noShows(Actor actor) {
 		return this.queries.noShowsOfTeams(Actor.signedIn(actor).scopes(Role.CAPTAIN),
 				Instant.now().minus(Duration.ofDays(30)));
 	}
 
 	@MutationMapping
-	AttendancePayload attendanceApprove(@Argument ApproveInput input, @AuthenticationPrincipal Actor actor,
+	AttendancePayload attendanceApprove(@Argument ApproveInput input, Actor actor,
 			Locale locale) {
 		Attendance attendance = captainsAttendance(input.attendanceId(), actor);
 		return attempt(() -> this.attendances.approve(attendance.id(), input.minutes(), actor.accountId(), Instant.now()),
@@ -76,7 +75,7 @@ class AttendanceController {
 	}
 
 	@MutationMapping
-	AttendancePayload attendanceReject(@Argument RejectInput input, @AuthenticationPrincipal Actor actor,
+	AttendancePayload attendanceReject(@Argument RejectInput input, Actor actor,
 			Locale locale) {
 		Attendance attendance = captainsAttendance(input.attendanceId(), actor);
 		return attempt(() -> this.attendances.reject(attendance.id(), input.reason(), actor.accountId(), Instant.now()),
@@ -84,7 +83,7 @@ class AttendanceController {
 	}
 
 	@MutationMapping
-	NoShowPayload noShowClear(@Argument NoShowClearInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	NoShowPayload noShowClear(@Argument NoShowClearInput input, Actor actor, Locale locale) {
 		Actor signedIn = Actor.signedIn(actor);
 		NoShow noShow = this.noShows.find(GlobalId.keyOf(input.noShowId(), "NoShow"))
 			.orElseThrow(() -> new AccessDeniedException("Not allowed"));

@@ -19,7 +19,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Check-in and check-out on the spot, for oneself or, by a captain, for a member; checkpoint scans. */
@@ -42,26 +41,26 @@ class CheckInController {
 	}
 
 	@QueryMapping
-	CheckIn myOpenCheckIn(@AuthenticationPrincipal Actor actor) {
+	CheckIn myOpenCheckIn(Actor actor) {
 		return this.queries.openCheckInOf(Actor.signedIn(actor).accountId()).orElse(null);
 	}
 
 	@MutationMapping
-	CheckInPayload shiftCheckIn(@Argument CheckInInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	CheckInPayload shiftCheckIn(@Argument CheckInInput input, Actor actor, Locale locale) {
 		Party party = party(input, actor);
 		return attempt(() -> this.checkIns.checkIn(party.shiftId(), party.volunteerId(), input.fix(), party.captainId(),
 				Instant.now()), locale);
 	}
 
 	@MutationMapping
-	CheckInPayload shiftCheckOut(@Argument CheckInInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	CheckInPayload shiftCheckOut(@Argument CheckInInput input, Actor actor, Locale locale) {
 		Party party = party(input, actor);
 		return attempt(() -> this.checkIns.checkOut(party.shiftId(), party.volunteerId(), input.fix(), party.captainId(),
 				Instant.now()), locale);
 	}
 
 	@MutationMapping
-	ScanPayload checkpointScan(@Argument ScanInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	ScanPayload checkpointScan(@Argument ScanInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		try {
 			return new ScanPayload(this.checkIns.scan(input.code(), accountId, Instant.now()), List.of());

@@ -14,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -36,14 +35,14 @@ class MembershipController {
 	}
 
 	@QueryMapping
-	List<Team> myTeams(@AuthenticationPrincipal Actor actor) {
+	List<Team> myTeams(Actor actor) {
 		List<Long> ids = this.memberships.activeTeamsOf(Actor.signedIn(actor).accountId());
 		var found = this.teams.findAll(ids);
 		return ids.stream().map(found::get).toList();
 	}
 
 	@QueryMapping
-	List<JoinRequest> myInvitations(@AuthenticationPrincipal Actor actor) {
+	List<JoinRequest> myInvitations(Actor actor) {
 		return this.memberships.invitationsFor(Actor.signedIn(actor).accountId())
 			.stream()
 			.filter(r -> "INVITATION".equals(r.kind()))
@@ -51,14 +50,14 @@ class MembershipController {
 	}
 
 	@MutationMapping
-	JoinRequestPayload teamJoinRequest(@Argument TeamInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	JoinRequestPayload teamJoinRequest(@Argument TeamInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
 		return request(() -> this.memberships.open(teamId, accountId, "REQUEST", accountId), locale);
 	}
 
 	@MutationMapping
-	JoinRequestPayload teamInvite(@Argument TeamInviteInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	JoinRequestPayload teamInvite(@Argument TeamInviteInput input, Actor actor, Locale locale) {
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
 		Actor.signedIn(actor).require(Role.CAPTAIN, teamId);
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");
@@ -67,7 +66,7 @@ class MembershipController {
 
 	/** A captain decides requests to their team; the invited person decides their invitation. */
 	@MutationMapping
-	JoinRequestPayload joinRequestDecide(@Argument JoinRequestDecideInput input, @AuthenticationPrincipal Actor actor,
+	JoinRequestPayload joinRequestDecide(@Argument JoinRequestDecideInput input, Actor actor,
 			Locale locale) {
 		Actor signedIn = Actor.signedIn(actor);
 		JoinRequest request = this.memberships.request(GlobalId.keyOf(input.requestId(), "JoinRequest"))
@@ -81,7 +80,7 @@ class MembershipController {
 	}
 
 	@MutationMapping
-	TeamMembershipPayload teamLeave(@Argument TeamInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	TeamMembershipPayload teamLeave(@Argument TeamInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
 		return membership(teamId, () -> this.departures.leave(teamId, accountId, java.time.Instant.now()), locale);
@@ -89,7 +88,7 @@ class MembershipController {
 
 	@MutationMapping
 	TeamMembershipPayload teamMemberStatusSet(@Argument TeamMemberStatusSetInput input,
-			@AuthenticationPrincipal Actor actor, Locale locale) {
+			Actor actor, Locale locale) {
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
 		Actor.signedIn(actor).require(Role.CAPTAIN, teamId);
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");

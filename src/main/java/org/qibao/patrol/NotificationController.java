@@ -14,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** A volunteer's notifications, in their language, and their private calendar feed. */
@@ -47,7 +46,7 @@ class NotificationController {
 
 	@QueryMapping
 	Connection<Notification> myNotifications(@Argument Integer first, @Argument String after,
-			@AuthenticationPrincipal Actor actor, Locale locale) {
+			Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		Connection.Page page = Connection.Page.of(first, after);
 		return Connection.of(worded(this.notifications.of(accountId, page.offset(), page.limit()), locale), page,
@@ -55,7 +54,7 @@ class NotificationController {
 	}
 
 	@QueryMapping
-	String myCalendarUrl(@AuthenticationPrincipal Actor actor) {
+	String myCalendarUrl(Actor actor) {
 		return "/calendar/" + this.calendar.tokenOf(Actor.signedIn(actor).accountId()) + ".ics";
 	}
 

@@ -25,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Schedules and shifts: what captains plan and everyone reads. */
@@ -58,7 +57,7 @@ class ShiftController {
 	}
 
 	@QueryMapping
-	List<Shift> atRiskShifts(@AuthenticationPrincipal Actor actor) {
+	List<Shift> atRiskShifts(Actor actor) {
 		Actor signedIn = Actor.signedIn(actor);
 		Instant now = Instant.now();
 		return this.queries.shortShifts(signedIn.scopes(Role.CAPTAIN), signedIn.scopes(Role.GRID_WORKER), now,
@@ -176,7 +175,7 @@ class ShiftController {
 	}
 
 	@MutationMapping
-	SchedulePayload shiftScheduleCreate(@Argument ScheduleInput input, @AuthenticationPrincipal Actor actor,
+	SchedulePayload shiftScheduleCreate(@Argument ScheduleInput input, Actor actor,
 			Locale locale) {
 		long teamId = captainOf(input.teamId(), actor);
 		return schedule(() -> this.planning.createSchedule(teamId, keys(input.gridIds(), "Grid"), input.weekdays(),
@@ -185,7 +184,7 @@ class ShiftController {
 	}
 
 	@MutationMapping
-	SchedulePayload shiftScheduleEnd(@Argument ScheduleEndInput input, @AuthenticationPrincipal Actor actor,
+	SchedulePayload shiftScheduleEnd(@Argument ScheduleEndInput input, Actor actor,
 			Locale locale) {
 		long id = GlobalId.keyOf(input.scheduleId(), "ShiftSchedule");
 		ShiftSchedule schedule = this.queries.schedules(List.of(id)).get(id);
@@ -197,14 +196,14 @@ class ShiftController {
 	}
 
 	@MutationMapping
-	ShiftPayload shiftCreate(@Argument ShiftCreateInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	ShiftPayload shiftCreate(@Argument ShiftCreateInput input, Actor actor, Locale locale) {
 		long teamId = captainOf(input.teamId(), actor);
 		return shift(() -> this.planning.createShift(teamId, keys(input.gridIds(), "Grid"), input.startsAt(),
 				input.endsAt(), input.minPatrollers(), input.maxPatrollers(), input.checkpoints(), Instant.now()), locale);
 	}
 
 	@MutationMapping
-	ShiftPayload shiftCancel(@Argument ShiftCancelInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	ShiftPayload shiftCancel(@Argument ShiftCancelInput input, Actor actor, Locale locale) {
 		Shift shift = captainsShift(input.shiftId(), actor, this.queries);
 		return shift(() -> this.planning.cancel(shift.id(), input.reason(), Instant.now()), locale);
 	}

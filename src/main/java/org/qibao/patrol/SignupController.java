@@ -17,7 +17,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** Volunteers signing up for shifts and cancelling. */
@@ -40,12 +39,12 @@ class SignupController {
 	}
 
 	@QueryMapping
-	List<ShiftSignup> myShifts(@AuthenticationPrincipal Actor actor) {
+	List<ShiftSignup> myShifts(Actor actor) {
 		return this.queries.upcomingSignupsOf(Actor.signedIn(actor).accountId(), Instant.now());
 	}
 
 	@MutationMapping
-	SignupPayload shiftSignUp(@Argument SignUpInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	SignupPayload shiftSignUp(@Argument SignUpInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long shiftId = GlobalId.keyOf(input.shiftId(), "Shift");
 		boolean waitlist = input.joinWaitlist() == null || input.joinWaitlist();
@@ -53,7 +52,7 @@ class SignupController {
 	}
 
 	@MutationMapping
-	SignupPayload shiftSignupCancel(@Argument CancelInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	SignupPayload shiftSignupCancel(@Argument CancelInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long shiftId = GlobalId.keyOf(input.shiftId(), "Shift");
 		return attempt(() -> this.signups.cancel(shiftId, accountId, Instant.now()), locale);

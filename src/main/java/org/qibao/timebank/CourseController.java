@@ -20,7 +20,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -71,7 +70,7 @@ class CourseController {
 	}
 
 	@MutationMapping
-	CourseCreatePayload courseCreate(@Argument CourseCreateInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	CourseCreatePayload courseCreate(@Argument CourseCreateInput input, Actor actor, Locale locale) {
 		Actor signedIn = Actor.signedIn(actor);
 		long schoolId = GlobalId.keyOf(input.schoolId(), "School");
 		School school = this.schools.findAll(List.of(schoolId)).get(schoolId);
@@ -92,7 +91,7 @@ class CourseController {
 	}
 
 	@MutationMapping
-	EnrolmentPayload courseEnroll(@Argument EnrolmentInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	EnrolmentPayload courseEnroll(@Argument EnrolmentInput input, Actor actor, Locale locale) {
 		Course course = volunteersCourse(input.courseId(), actor);
 		if (course == null) {
 			return new EnrolmentPayload(null, null, List.of(this.userErrors.onField("NOT_FOUND", locale, "courseId")));
@@ -102,7 +101,7 @@ class CourseController {
 	}
 
 	@MutationMapping
-	EnrolmentPayload courseEnrolmentCancel(@Argument EnrolmentInput input, @AuthenticationPrincipal Actor actor,
+	EnrolmentPayload courseEnrolmentCancel(@Argument EnrolmentInput input, Actor actor,
 			Locale locale) {
 		Course course = volunteersCourse(input.courseId(), actor);
 		if (course == null) {

@@ -16,7 +16,6 @@ import org.qibao.shared.UserErrors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -41,7 +40,7 @@ class GiftController {
 	}
 
 	@MutationMapping
-	GiftSendPayload giftSend(@Argument GiftSendInput input, @AuthenticationPrincipal Actor actor, Locale locale) {
+	GiftSendPayload giftSend(@Argument GiftSendInput input, Actor actor, Locale locale) {
 		Long communityId = VolunteerContext.community(actor, input.communityId());
 		try {
 			if (communityId == null) {

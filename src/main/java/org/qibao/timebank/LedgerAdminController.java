@@ -17,7 +17,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /** What administrators see of the time bank: their community's totals and the ledger's health. */
@@ -44,7 +43,7 @@ class LedgerAdminController {
 	}
 
 	@QueryMapping
-	CommunityTotals.TimeBankOverview timeBankOverview(@Argument String communityId, @AuthenticationPrincipal Actor actor) {
+	CommunityTotals.TimeBankOverview timeBankOverview(@Argument String communityId, Actor actor) {
 		long id = GlobalId.keyOf(communityId, "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, id);
 		Community community = this.geography.communities(List.of(id)).get(id);
@@ -52,7 +51,7 @@ class LedgerAdminController {
 	}
 
 	@QueryMapping
-	LedgerCheck ledgerCheck(@AuthenticationPrincipal Actor actor) {
+	LedgerCheck ledgerCheck(Actor actor) {
 		if (Actor.signedIn(actor).scopes(Role.ADMINISTRATOR).isEmpty()) {
 			throw new AccessDeniedException("Not allowed");
 		}
@@ -60,7 +59,7 @@ class LedgerAdminController {
 	}
 
 	@MutationMapping
-	PolicyPayload timeBankPolicyUpdate(@Argument PolicyInput input, @AuthenticationPrincipal Actor actor,
+	PolicyPayload timeBankPolicyUpdate(@Argument PolicyInput input, Actor actor,
 			Locale locale) {
 		long id = GlobalId.keyOf(input.communityId(), "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, id);

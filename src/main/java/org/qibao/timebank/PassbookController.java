@@ -16,7 +16,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -38,7 +37,7 @@ class PassbookController {
 	}
 
 	@QueryMapping
-	Passbook passbook(@Argument String communityId, @AuthenticationPrincipal Actor actor) {
+	Passbook passbook(@Argument String communityId, Actor actor) {
 		Long community = VolunteerContext.community(actor, communityId);
 		return community == null ? null : this.passbooks.of(community, actor.accountId());
 	}
