@@ -9,9 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.lettuce.core.RedisException;
-import org.springframework.dao.DataAccessException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -31,14 +40,22 @@ class LivePositionStore {
 	 * The script's text, read once: a script made from a resource checks the resource for changes
 	 * (a file-system call) every time it runs, which cost as much as the rest of a report's Redis call.
 	 */
-	private static final RedisScript<Long> STORE = RedisScript.of(text("location/store-positions.lua"), Long.class);
+	private static final String SCRIPT_TEXT = text("location/store-positions.lua");
+
+	private static final RedisScript<Long> STORE = RedisScript.of(SCRIPT_TEXT, Long.class);
 
 	private final StringRedisTemplate redis;
 
+	private final RedisConnectionFactory connections;
+
 	private final LocationProperties properties;
+
+	/** Writes sent without waiting that Redis has not answered yet. */
+	private final AtomicInteger writesInFlight = new AtomicInteger();
 
 	LivePositionStore(StringRedisTemplate redis, LocationProperties properties) {
 		this.redis = redis;
+		this.connections = redis.getRequiredConnectionFactory();
 		this.properties = properties;
 	}
 
@@ -83,38 +100,111 @@ class LivePositionStore {
 	 * position is no longer the one the reports were filtered against.
 	 */
 	Written store(Stored stored, LivePatroller filteredAgainst) {
-		ActiveCheckIn checkIn = stored.checkIn();
-		LiveKeys keys = new LiveKeys(checkIn.communityId());
-		long id = checkIn.checkInId();
-		LivePatroller latest = stored.latest();
-		List<String> args = new ArrayList<>();
-		args.add(Long.toString(id));
-		args.add(LiveKeys.closedField(id));
-		args.add(Long.toString(this.properties.liveMapTtl().toSeconds()));
-		args.add(Long.toString(checkInKeysTtl(checkIn).toSeconds()));
-		args.add(Integer.toString(this.properties.trackLength()));
-		args.add(Integer.toString(stored.accepted().size()));
-		args.add(Integer.toString(stored.outside()));
-		args.add(Integer.toString(stored.implausible()));
-		if (latest != null) {
-			args.addAll(List.of("1", Double.toString(latest.position().longitude()),
-					Double.toString(latest.position().latitude()), Long.toString(latest.recordedAt().toEpochMilli()),
-					latest.encode(), keys.updates(), LiveUpdates.moved(latest)));
+		ScriptRun run = new ScriptRun(stored, filteredAgainst);
+		return written(guarded(() -> this.redis.execute(STORE, run.keys(), run.args().toArray())));
+	}
+
+	/**
+	 * The same as {@link #store}, without waiting for Redis: the script is sent through Lettuce's
+	 * asynchronous API on the shared connection, and the result arrives on Lettuce's thread. Redis
+	 * runs a connection's commands in order, so anything this instance reads afterwards (the live
+	 * map, the coverage at check-out) sees the write.
+	 */
+	CompletableFuture<Written> storeLater(Stored stored, LivePatroller filteredAgainst) {
+		ScriptRun run = new ScriptRun(stored, filteredAgainst);
+		byte[][] keys = run.keys().stream().map(LivePositionStore::bytes).toArray(byte[][]::new);
+		byte[][] args = run.args().stream().map(LivePositionStore::bytes).toArray(byte[][]::new);
+		CompletableFuture<Written> written;
+		try (RedisConnection connection = this.connections.getConnection()) {
+			RedisClusterAsyncCommands<byte[], byte[]> commands = asyncCommands(connection);
+			written = commands.<Long>evalsha(STORE.getSha1(), ScriptOutputType.INTEGER, keys, args)
+				.toCompletableFuture()
+				.exceptionallyCompose(ex -> isNoScript(ex)
+						? commands.<Long>eval(SCRIPT_TEXT, ScriptOutputType.INTEGER, keys, args).toCompletableFuture()
+						: CompletableFuture.failedFuture(ex))
+				.thenApply(LivePositionStore::written);
 		}
-		else {
-			args.addAll(List.of("0", "", "", "", "", "", ""));
+		catch (DataAccessException | RedisException ex) {
+			return CompletableFuture.failedFuture(ex);
 		}
-		args.add((filteredAgainst == null) ? "" : Long.toString(filteredAgainst.recordedAt().toEpochMilli()));
-		args.add(Integer.toString(stored.coveredMinutes().size()));
-		stored.coveredMinutes().forEach(minute -> args.add(Integer.toString(minute)));
-		stored.accepted().forEach(point -> args.add(point.encode()));
-		List<String> keyNames = List.of(keys.geo(), keys.seen(), keys.patrollers(), keys.coverage(id), keys.track(id),
-				keys.counts(id));
-		Long written = guarded(() -> this.redis.execute(STORE, keyNames, args.toArray()));
-		if (written == null || written == 0) {
+		this.writesInFlight.incrementAndGet();
+		return written.whenComplete((result, failure) -> this.writesInFlight.decrementAndGet());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RedisClusterAsyncCommands<byte[], byte[]> asyncCommands(RedisConnection connection) {
+		return (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+	}
+
+	/** Redis no longer has the script (it restarted, or its scripts were flushed): it is sent whole. */
+	private static boolean isNoScript(Throwable ex) {
+		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
+		return cause instanceof RedisNoScriptException;
+	}
+
+	private static Written written(Long result) {
+		if (result == null || result == 0) {
 			return Written.CLOSED;
 		}
-		return (written == 1) ? Written.STORED : Written.MOVED;
+		return (result == 1) ? Written.STORED : Written.MOVED;
+	}
+
+	/** The script's keys and arguments for a store, as its header describes them. */
+	private final class ScriptRun {
+
+		private final List<String> keys;
+
+		private final List<String> args = new ArrayList<>();
+
+		ScriptRun(Stored stored, LivePatroller filteredAgainst) {
+			ActiveCheckIn checkIn = stored.checkIn();
+			LiveKeys keys = new LiveKeys(checkIn.communityId());
+			long id = checkIn.checkInId();
+			LivePatroller latest = stored.latest();
+			this.args.add(Long.toString(id));
+			this.args.add(LiveKeys.closedField(id));
+			this.args.add(Long.toString(LivePositionStore.this.properties.liveMapTtl().toSeconds()));
+			this.args.add(Long.toString(checkInKeysTtl(checkIn).toSeconds()));
+			this.args.add(Integer.toString(LivePositionStore.this.properties.trackLength()));
+			this.args.add(Integer.toString(stored.accepted().size()));
+			this.args.add(Integer.toString(stored.outside()));
+			this.args.add(Integer.toString(stored.implausible()));
+			if (latest != null) {
+				this.args.addAll(List.of("1", Double.toString(latest.position().longitude()),
+						Double.toString(latest.position().latitude()),
+						Long.toString(latest.recordedAt().toEpochMilli()), latest.encode(), keys.updates(),
+						LiveUpdates.moved(latest)));
+			}
+			else {
+				this.args.addAll(List.of("0", "", "", "", "", "", ""));
+			}
+			this.args.add((filteredAgainst == null) ? "" : Long.toString(filteredAgainst.recordedAt().toEpochMilli()));
+			this.args.add(Integer.toString(stored.coveredMinutes().size()));
+			stored.coveredMinutes().forEach(minute -> this.args.add(Integer.toString(minute)));
+			stored.accepted().forEach(point -> this.args.add(point.encode()));
+			this.keys = List.of(keys.geo(), keys.seen(), keys.patrollers(), keys.coverage(id), keys.track(id),
+					keys.counts(id));
+		}
+
+		List<String> keys() {
+			return this.keys;
+		}
+
+		List<String> args() {
+			return this.args;
+		}
+
+	}
+
+	/**
+	 * Waits for Redis to answer the writes sent without waiting, up to the given time; a failed
+	 * write was handled where it was sent.
+	 */
+	void awaitWritesSent(Duration wait) throws InterruptedException {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (this.writesInFlight.get() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
 	}
 
 	/** Until a day after the shift window ends, so a late check-out can still read them. */
@@ -130,6 +220,10 @@ class LivePositionStore {
 		catch (DataAccessException | RedisException ex) {
 			throw new LiveMapUnavailableException(ex);
 		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String text(String classpathResource) {

@@ -35,8 +35,10 @@ class PositionMetrics {
 		this.accepted.increment(count);
 	}
 
-	void dropped(DropReason reason) {
-		this.dropped.get(reason).increment();
+	void dropped(DropReason reason, int count) {
+		if (count > 0) {
+			this.dropped.get(reason).increment(count);
+		}
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The store's one script run: all of a report lands together, nothing lands after check-out, and
@@ -95,8 +96,10 @@ class LivePositionStoreTests {
 	}
 
 	@Test
-	void aReportIsFiledAgainAgainstThePositionAnotherInstanceStored(@Autowired PositionReporting reporting) {
+	void aReportIsFiledAgainAgainstThePositionAnotherInstanceStored(@Autowired PositionReporting reporting,
+			@Autowired LastPositions lastPositions) {
 		ActiveCheckIn checkIn = checkIn();
+		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		GeoPoint here = new GeoPoint(Patrol.IN_DT01[0], Patrol.IN_DT01[1]);
 		Instant first = Instant.now().minus(Duration.ofMinutes(3));
 		reporting.report(checkIn.accountId(), null, List.of(new PositionReport(here, 10, first, null, null)));
@@ -108,10 +111,21 @@ class LivePositionStoreTests {
 		PositionReporting.Outcome outcome = reporting.report(checkIn.accountId(), null,
 				List.of(new PositionReport(here, 10, first.plusSeconds(30), null, null)));
 
-		assertThat(outcome.accepted()).isZero();
-		assertThat(outcome.dropped()).containsEntry(DropReason.DUPLICATE, 1);
-		assertThat(this.redis.opsForList().size(new LiveKeys(checkIn.communityId()).track(checkIn.checkInId())))
-			.isEqualTo(2);
+		// the phone is answered as its report was filed against what this instance knew...
+		assertThat(outcome.accepted()).isOne();
+		// ...the store finds the live map changed and writes nothing, and filed again the report is
+		// older than the other instance's position, so that one stays the last
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(lastPositions.of(checkIn.checkInId())).isNull());
+		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(2);
+		assertThat(this.redis.opsForZSet().score(keys.seen(), Long.toString(checkIn.checkInId())))
+			.isEqualTo((double) elsewhere.latest().recordedAt().toEpochMilli());
+
+		// the next report is filed against the other instance's position, and stored
+		PositionReporting.Outcome next = reporting.report(checkIn.accountId(), null,
+				List.of(new PositionReport(here, 10, elsewhere.latest().recordedAt().plusSeconds(15), null, null)));
+		assertThat(next.accepted()).isOne();
+		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(3);
 	}
 
 	private ActiveCheckIn checkIn() {
