@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.qibao.bench.HttpDriver.Request;
+
 /**
  * The load driver: many simulated phones, each with its own token, send position reports to a
  * running Qibao's /graphql, and the same run measures {@code {__typename}} as the server's
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 public final class LocationLoad {
 
 	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+	/** At most this many paced requests in flight; more wait in line, and their wait counts. */
+	private static final int PACED_CONNECTIONS = 128;
 
 	private static final double[] CENTRE = { 114.3530, 30.5675 };
 
@@ -75,15 +79,18 @@ public final class LocationLoad {
 		LocationLoad load = new LocationLoad(port, phones);
 		System.out.printf("%d phones signed in; %d concurrent requests; warm-up %d s per kind, %d s per phase%n", phones,
 				concurrency, warmup, phase);
-		load.closedLoop("warm-up {__typename}", concurrency, warmup, load::trivial);
-		load.closedLoop("warm-up single reports", concurrency, warmup, load::single);
-		load.closedLoop("warm-up batches", concurrency / 4, Math.max(5, warmup / 3), i -> load.batch(i, batch));
-		Result trivial = load.closedLoop("{__typename} (ceiling)", concurrency, phase, load::trivial);
-		Result single = load.closedLoop("single reports, flat out", concurrency, phase, load::single);
-		Result paced = load.fixedRate("single reports at " + rate + "/s", rate, phase, load::single);
+		HttpDriver driver = new HttpDriver("127.0.0.1", port);
+		driver.closedLoop("warm-up {__typename}", concurrency, warmup, load::trivial);
+		driver.closedLoop("warm-up single reports", concurrency, warmup, load::single);
+		driver.closedLoop("warm-up batches", concurrency / 4, Math.max(5, warmup / 3), i -> load.batch(i, batch));
+		Result trivial = driver.closedLoop("{__typename} (ceiling)", concurrency, phase, load::trivial);
+		Result single = driver.closedLoop("single reports, flat out", concurrency, phase, load::single);
+		Result paced = driver.fixedRate("single reports at " + rate + "/s", rate, PACED_CONNECTIONS, phase, load::single);
 		int sustainable = Math.max(1, (int) (single.perSecond() / 2));
-		Result half = load.fixedRate("single reports at " + sustainable + "/s", sustainable, phase, load::single);
-		Result batched = load.closedLoop("batches of " + batch, Math.max(2, concurrency / 4), phase, i -> load.batch(i, batch));
+		Result half = driver.fixedRate("single reports at " + sustainable + "/s", sustainable, PACED_CONNECTIONS, phase,
+				load::single);
+		Result batched = driver.closedLoop("batches of " + batch, Math.max(2, concurrency / 4), phase,
+				i -> load.batch(i, batch));
 		System.out.println();
 		System.out.println(Result.HEADER);
 		for (Result r : List.of(trivial, single, paced, half, batched)) {
@@ -96,6 +103,9 @@ public final class LocationLoad {
 				100 * trivial.serverCpuMicros() / single.serverCpuMicros());
 		System.out.printf(Locale.ROOT, "p99 at %d reports/s: %.1f ms (target < 50 ms); achieved %.0f/s%n", rate,
 				paced.percentile(99), paced.perSecond());
+		System.out.printf(Locale.ROOT,
+				"  of which waiting in the driver to be sent, p99: %.1f ms (the driver's event loop late, or every connection busy)%n",
+				paced.waitPercentile(99));
 		System.out.printf(Locale.ROOT, "p99 at half the flat-out rate (%d reports/s): %.1f ms%n", sustainable,
 				half.percentile(99));
 		System.out.printf(Locale.ROOT, "batched positions/s: %.0f (target >= 20000)%n", batched.perSecond() * batch);
@@ -156,36 +166,23 @@ public final class LocationLoad {
 		return builder.build();
 	}
 
-	/** One request; true when the server answered 200 without errors. */
-	private boolean send(int phone, String body) {
-		try {
-			HttpResponse<String> response = this.http.send(request(this.tokens[phone], body),
-					HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && !response.body().contains("\"errors\"")
-					&& !response.body().contains("\"userErrors\":[{");
-		}
-		catch (Exception ex) {
-			return false;
-		}
+	private Request trivial(long i) {
+		return new Request(this.tokens[(int) (i % this.tokens.length)], "{\"query\":\"{__typename}\"}");
 	}
 
-	private boolean trivial(long i) {
-		return send((int) (i % this.tokens.length), "{\"query\":\"{__typename}\"}");
-	}
-
-	private boolean single(long i) {
+	private Request single(long i) {
 		int phone = (int) (i % this.tokens.length);
-		return send(phone, "{\"query\":\"mutation($i: PositionReportInput!) { positionReport(input: $i) { accepted } }\","
+		return new Request(this.tokens[phone], "{\"query\":\"mutation($i: PositionReportInput!) { positionReport(input: $i) { accepted } }\","
 				+ "\"variables\":{\"i\":" + position(phone) + "}}");
 	}
 
-	private boolean batch(long i, int size) {
+	private Request batch(long i, int size) {
 		int phone = (int) (i % this.tokens.length);
 		StringBuilder reports = new StringBuilder();
 		for (int n = 0; n < size; n++) {
 			reports.append(n == 0 ? "" : ",").append(position(phone));
 		}
-		return send(phone, "{\"query\":\"mutation($i: PositionReportBatchInput!) { positionReportBatch(input: $i) { accepted } }\","
+		return new Request(this.tokens[phone], "{\"query\":\"mutation($i: PositionReportBatchInput!) { positionReportBatch(input: $i) { accepted } }\","
 				+ "\"variables\":{\"i\":{\"reports\":[" + reports + "]}}}");
 	}
 
@@ -205,62 +202,12 @@ public final class LocationLoad {
 		return Math.round(degrees * 1e6) / 1e6;
 	}
 
-	interface Call {
-
-		boolean run(long i);
-
-	}
-
-	/** As fast as the server answers, with a fixed number of requests in flight. */
-	private Result closedLoop(String name, int concurrency, int seconds, Call call) throws InterruptedException {
-		AtomicLong next = new AtomicLong();
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		Result result = new Result(name, seconds);
-		long cpu = serverCpuNanos();
-		runThreads(concurrency, () -> {
-			while (System.nanoTime() < end) {
-				long started = System.nanoTime();
-				boolean ok = call.run(next.getAndIncrement());
-				result.record(ok, System.nanoTime() - started);
-			}
-		});
-		result.serverCpuNanos = serverCpuNanos() - cpu;
-		System.out.println("  done: " + name);
-		return result;
-	}
-
-	/** At a fixed rate; latency counts from when a request was due, so a stall is not hidden. */
-	private Result fixedRate(String name, int rate, int seconds, Call call) throws InterruptedException {
-		AtomicLong next = new AtomicLong();
-		long start = System.nanoTime();
-		long total = (long) rate * seconds;
-		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-		Result result = new Result(name, seconds);
-		long cpu = serverCpuNanos();
-		runThreads(128, () -> {
-			long i;
-			while ((i = next.getAndIncrement()) < total) {
-				long due = start + i * interval;
-				long wait = due - System.nanoTime();
-				if (wait > 0) {
-					TimeUnit.NANOSECONDS.sleep(wait);
-				}
-				boolean ok = call.run(i);
-				result.record(ok, System.nanoTime() - due);
-			}
-		});
-		result.elapsed = (System.nanoTime() - start) / 1e9;
-		result.serverCpuNanos = serverCpuNanos() - cpu;
-		System.out.println("  done: " + name);
-		return result;
-	}
-
 	/**
 	 * The CPU time the server process has used so far (from /proc, when run.sh names the server's
 	 * pid), or -1. CPU per request does not depend on what else the machine is doing, unlike
 	 * throughput, so it compares phases fairly on a busy machine.
 	 */
-	private static long serverCpuNanos() {
+	static long serverCpuNanos() {
 		String pid = System.getProperty("bench.server.pid");
 		if (pid == null) {
 			return -1;
@@ -278,39 +225,17 @@ public final class LocationLoad {
 
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
-	interface Work {
-
-		void run() throws InterruptedException;
-
-	}
-
-	private static void runThreads(int count, Work work) throws InterruptedException {
-		List<Thread> threads = new ArrayList<>();
-		for (int t = 0; t < count; t++) {
-			Thread thread = new Thread(() -> {
-				try {
-					work.run();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-			thread.start();
-			threads.add(thread);
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-	}
-
 	static final class Result {
 
 		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s %12s", "phase", "req/s",
 				"errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "srv CPU us");
 
-		private final String name;
+		final String name;
 
 		private final long[] latencies = new long[4_000_000];
+
+		/** How long each paced request waited, after it was due, to be sent: the driver's share of its latency. */
+		private final long[] waits = new long[4_000_000];
 
 		private final AtomicLong count = new AtomicLong();
 
@@ -326,10 +251,11 @@ public final class LocationLoad {
 			this.elapsed = seconds;
 		}
 
-		void record(boolean ok, long nanos) {
+		void record(boolean ok, long nanos, long waitedNanos) {
 			long n = this.count.getAndIncrement();
 			if (n < this.latencies.length) {
 				this.latencies[(int) n] = nanos;
+				this.waits[(int) n] = waitedNanos;
 			}
 			if (!ok) {
 				this.errors.increment();
@@ -341,11 +267,19 @@ public final class LocationLoad {
 		}
 
 		double percentile(double p) {
-			int n = (int) Math.min(this.count.get(), this.latencies.length);
+			return percentile(this.latencies, p);
+		}
+
+		double waitPercentile(double p) {
+			return percentile(this.waits, p);
+		}
+
+		private double percentile(long[] values, double p) {
+			int n = (int) Math.min(this.count.get(), values.length);
 			if (n == 0) {
 				return 0;
 			}
-			long[] sorted = Arrays.copyOf(this.latencies, n);
+			long[] sorted = Arrays.copyOf(values, n);
 			Arrays.sort(sorted);
 			return sorted[(int) Math.min(n - 1, Math.ceil(p / 100 * n) - 1)] / 1e6;
 		}
