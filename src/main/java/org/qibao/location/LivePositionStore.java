@@ -50,6 +50,8 @@ class LivePositionStore {
 
 	private final LocationProperties properties;
 
+	private volatile RedisClusterAsyncCommands<byte[], byte[]> asyncCommands;
+
 	/** Writes sent without waiting that Redis has not answered yet. */
 	private final AtomicInteger writesInFlight = new AtomicInteger();
 
@@ -115,8 +117,8 @@ class LivePositionStore {
 		byte[][] keys = run.keys().stream().map(LivePositionStore::bytes).toArray(byte[][]::new);
 		byte[][] args = run.args().stream().map(LivePositionStore::bytes).toArray(byte[][]::new);
 		CompletableFuture<Written> written;
-		try (RedisConnection connection = this.connections.getConnection()) {
-			RedisClusterAsyncCommands<byte[], byte[]> commands = asyncCommands(connection);
+		try {
+			RedisClusterAsyncCommands<byte[], byte[]> commands = asyncCommands();
 			written = commands.<Long>evalsha(STORE.getSha1(), ScriptOutputType.INTEGER, keys, args)
 				.toCompletableFuture()
 				.exceptionallyCompose(ex -> isNoScript(ex)
@@ -131,9 +133,21 @@ class LivePositionStore {
 		return written.whenComplete((result, failure) -> this.writesInFlight.decrementAndGet());
 	}
 
+	/**
+	 * Lettuce's asynchronous commands on the shared connection, taken once: the factory hands out
+	 * a connection under a lock, which every report would contend for, and the shared connection
+	 * reconnects by itself, so it stays the one to use.
+	 */
 	@SuppressWarnings("unchecked")
-	private static RedisClusterAsyncCommands<byte[], byte[]> asyncCommands(RedisConnection connection) {
-		return (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+	private RedisClusterAsyncCommands<byte[], byte[]> asyncCommands() {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.asyncCommands;
+		if (commands == null) {
+			try (RedisConnection connection = this.connections.getConnection()) {
+				commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+			}
+			this.asyncCommands = commands;
+		}
+		return commands;
 	}
 
 	/** Redis no longer has the script (it restarted, or its scripts were flushed): it is sent whole. */
@@ -170,10 +184,11 @@ class LivePositionStore {
 			this.args.add(Integer.toString(stored.outside()));
 			this.args.add(Integer.toString(stored.implausible()));
 			if (latest != null) {
+				String entry = latest.encode();
 				this.args.addAll(List.of("1", Double.toString(latest.position().longitude()),
 						Double.toString(latest.position().latitude()),
-						Long.toString(latest.recordedAt().toEpochMilli()), latest.encode(), keys.updates(),
-						LiveUpdates.moved(latest)));
+						Long.toString(latest.recordedAt().toEpochMilli()), entry, keys.updates(),
+						LiveUpdates.moved(id, entry)));
 			}
 			else {
 				this.args.addAll(List.of("0", "", "", "", "", "", ""));

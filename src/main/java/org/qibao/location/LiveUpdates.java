@@ -67,8 +67,9 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 		this.connectionFactory = connectionFactory;
 	}
 
-	static String moved(LivePatroller patroller) {
-		return "M" + patroller.checkInId() + ";" + patroller.encode();
+	/** The update for a patroller who moved, given the patroller's entry ({@link LivePatroller#encode}). */
+	static String moved(long checkInId, String entry) {
+		return "M" + checkInId + ";" + entry;
 	}
 
 	static String left(LivePatroller patroller) {
