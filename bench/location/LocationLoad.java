@@ -106,6 +106,9 @@ public final class LocationLoad {
 		System.out.printf(Locale.ROOT,
 				"  of which waiting in the driver to be sent, p99: %.1f ms (the driver's event loop late, or every connection busy)%n",
 				paced.waitPercentile(99));
+		System.out.println("  p99 of each 2 s of it, ms: " + paced.p99ByWindow(2));
+		System.out.printf(Locale.ROOT, "  the driver's 1 ms clock ticked over 10 ms late %d times (longest gap %.0f ms)%n",
+				paced.lateTicks, paced.longestTickGap / 1e6);
 		System.out.printf(Locale.ROOT, "p99 at half the flat-out rate (%d reports/s): %.1f ms%n", sustainable,
 				half.percentile(99));
 		System.out.printf(Locale.ROOT, "batched positions/s: %.0f (target >= 20000)%n", batched.perSecond() * batch);
@@ -227,8 +230,8 @@ public final class LocationLoad {
 
 	static final class Result {
 
-		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s %12s", "phase", "req/s",
-				"errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "srv CPU us");
+		static final String HEADER = String.format(Locale.ROOT, "%-30s %10s %8s %8s %8s %8s %8s %12s %12s", "phase",
+				"req/s", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "srv CPU us", "drv CPU us");
 
 		final String name;
 
@@ -236,6 +239,9 @@ public final class LocationLoad {
 
 		/** How long each paced request waited, after it was due, to be sent: the driver's share of its latency. */
 		private final long[] waits = new long[4_000_000];
+
+		/** When each request was answered. */
+		private final long[] answeredAt = new long[4_000_000];
 
 		private final AtomicLong count = new AtomicLong();
 
@@ -245,6 +251,14 @@ public final class LocationLoad {
 
 		/** Server CPU time used during the phase, or negative when unknown. */
 		long serverCpuNanos = -1;
+
+		/** The driver's own CPU time during the phase. */
+		long driverCpuNanos;
+
+		/** Paced phases: how often the driver's 1 ms clock ticked more than 10 ms after the last tick, and the longest gap. */
+		long lateTicks;
+
+		long longestTickGap;
 
 		Result(String name, int seconds) {
 			this.name = name;
@@ -256,6 +270,7 @@ public final class LocationLoad {
 			if (n < this.latencies.length) {
 				this.latencies[(int) n] = nanos;
 				this.waits[(int) n] = waitedNanos;
+				this.answeredAt[(int) n] = System.nanoTime();
 			}
 			if (!ok) {
 				this.errors.increment();
@@ -268,6 +283,37 @@ public final class LocationLoad {
 
 		double percentile(double p) {
 			return percentile(this.latencies, p);
+		}
+
+		/**
+		 * The p99 latency of each {@code seconds}-long window of the phase, in milliseconds: shows
+		 * whether the tail is spread over the phase or comes from a few stalls.
+		 */
+		String p99ByWindow(int seconds) {
+			int n = (int) Math.min(this.count.get(), this.latencies.length);
+			if (n == 0) {
+				return "";
+			}
+			long start = this.answeredAt[0];
+			long window = TimeUnit.SECONDS.toNanos(seconds);
+			StringBuilder out = new StringBuilder();
+			int from = 0;
+			while (from < n) {
+				long end = start + window;
+				int to = from;
+				while (to < n && this.answeredAt[to] < end) {
+					to++;
+				}
+				long[] sorted = Arrays.copyOfRange(this.latencies, from, to);
+				Arrays.sort(sorted);
+				if (sorted.length > 0) {
+					out.append(String.format(Locale.ROOT, "%.0f ",
+							sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] / 1e6));
+				}
+				from = to;
+				start = end;
+			}
+			return out.toString().trim();
 		}
 
 		double waitPercentile(double p) {
@@ -284,6 +330,11 @@ public final class LocationLoad {
 			return sorted[(int) Math.min(n - 1, Math.ceil(p / 100 * n) - 1)] / 1e6;
 		}
 
+		double driverCpuMicros() {
+			long n = this.count.get();
+			return (n == 0) ? Double.NaN : this.driverCpuNanos / 1e3 / n;
+		}
+
 		/** Server CPU microseconds per request, or NaN when unknown. */
 		double serverCpuMicros() {
 			long n = this.count.get();
@@ -292,9 +343,9 @@ public final class LocationLoad {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%-30s %10.0f %8d %8.1f %8.1f %8.1f %8.1f %12.0f", this.name, perSecond(),
-					this.errors.sum(), percentile(50), percentile(95), percentile(99), percentile(100),
-					serverCpuMicros());
+			return String.format(Locale.ROOT, "%-30s %10.0f %8d %8.1f %8.1f %8.1f %8.1f %12.0f %12.0f", this.name,
+					perSecond(), this.errors.sum(), percentile(50), percentile(95), percentile(99), percentile(100),
+					serverCpuMicros(), driverCpuMicros());
 		}
 
 	}

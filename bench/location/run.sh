@@ -31,7 +31,7 @@ if [ -n "${BENCH_REDIS_URL:-}" ]; then
   redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
   REDIS_OPTS=(--spring.data.redis.url="$BENCH_REDIS_URL")
 fi
-java -Xms512m -Xmx1g ${BENCH_SERVER_OPTS:-} -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
+java -Xms2g -Xmx2g ${BENCH_SERVER_OPTS:-} -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.BenchServer \
   --server.port="$PORT" --qibao.data-dir="$BUILD/bench-data" --qibao.location.max-age=721h \
   --logging.level.root=warn --logging.level.org.qibao=warn "${REDIS_OPTS[@]}" >"$BUILD/bench-server.log" 2>&1 &
 SERVER=$!
@@ -45,4 +45,4 @@ for _ in $(seq 1 180); do
 done
 grep -q "BENCH READY" "$BUILD/bench-server.log" || { echo "the server did not start in time"; exit 1; }
 
-java -Xmx512m ${BENCH_DRIVER_OPTS:-} -Dbench.server.pid="$SERVER" -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"
+java -Xms2g -Xmx2g ${BENCH_DRIVER_OPTS:-} -Dbench.server.pid="$SERVER" -cp "$BUILD/bench-classes:$CLASSPATH" org.qibao.bench.LocationLoad "$PORT" "$@"
