@@ -98,18 +98,18 @@ class LivePositionStore {
 
 	/**
 	 * Writes everything of the report or batch in one atomic script run (one round trip), unless
-	 * the check-in was closed meanwhile or, when {@code filteredAgainst} is given, its last stored
-	 * position is no longer the one the reports were filtered against.
+	 * the check-in was closed meanwhile.
 	 */
-	Written store(Stored stored, LivePatroller filteredAgainst) {
-		ScriptRun run = new ScriptRun(stored, filteredAgainst);
+	Written store(Stored stored) {
+		ScriptRun run = new ScriptRun(stored, null);
 		return written(guarded(() -> this.redis.execute(STORE, run.keys(), run.args().toArray())));
 	}
 
 	/**
-	 * The same as {@link #store}, without waiting for Redis: the script is sent through Lettuce's
-	 * asynchronous API on the shared connection, and the result arrives on Lettuce's thread. Redis
-	 * runs a connection's commands in order, so anything this instance reads afterwards (the live
+	 * The same as {@link #store}, without waiting for Redis, and only if the check-in's last stored
+	 * position is still {@code filteredAgainst} (else nothing is written: MOVED). The script is sent
+	 * through Lettuce's asynchronous API on the shared connection, and the result arrives on
+	 * Lettuce's thread. Redis runs a connection's commands in order, so anything this instance reads afterwards (the live
 	 * map, the coverage at check-out) sees the write.
 	 */
 	CompletableFuture<Written> storeLater(Stored stored, LivePatroller filteredAgainst) {

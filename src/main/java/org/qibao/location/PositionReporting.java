@@ -139,7 +139,7 @@ class PositionReporting implements SmartLifecycle {
 			throw closed(subject, checkIn);
 		}
 		Filed filed = file(checkIn, previous.last(), reports);
-		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored(), null) : Written.STORED;
+		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
 		return outcome(subject, checkIn, filed, previous.last(), written);
 	}
 

@@ -52,7 +52,7 @@ class LivePositionStoreTests {
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		String id = Long.toString(checkIn.checkInId());
 
-		assertThat(this.store.store(stored(checkIn, 19), null)).isEqualTo(Written.STORED);
+		assertThat(this.store.store(stored(checkIn, 19))).isEqualTo(Written.STORED);
 
 		assertThat(this.redis.opsForGeo().position(keys.geo(), id)).hasSize(1).doesNotContainNull();
 		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNotNull();
@@ -74,7 +74,7 @@ class LivePositionStoreTests {
 		// the check-out lands between the report's read of the live map and its write
 		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
 
-		assertThat(this.store.store(stored(checkIn, 19), null)).isEqualTo(Written.CLOSED);
+		assertThat(this.store.store(stored(checkIn, 19))).isEqualTo(Written.CLOSED);
 
 		assertThat(this.redis.opsForZSet().score(keys.seen(), id)).isNull();
 		assertThat(this.redis.opsForHash().get(keys.patrollers(), id)).isNull();
@@ -105,7 +105,7 @@ class LivePositionStoreTests {
 		reporting.report(checkIn.accountId(), null, List.of(new PositionReport(here, 10, first, null, null)));
 		// another instance stores a newer position, which this instance does not know of
 		Stored elsewhere = stored(checkIn, 19);
-		this.store.store(elsewhere, null);
+		this.store.store(elsewhere);
 
 		// newer than what this instance stored, older than what the other one did
 		PositionReporting.Outcome outcome = reporting.report(checkIn.accountId(), null,
@@ -139,14 +139,14 @@ class LivePositionStoreTests {
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		Stored first = stored(checkIn, 10);
 		Stored second = stored(checkIn, 11);
-		this.store.store(first, null);
+		this.store.store(first);
 		// another instance stored the second meanwhile
-		this.store.store(second, first.latest());
+		this.store.storeLater(second, first.latest()).join();
 
-		assertThat(this.store.store(stored(checkIn, 12), first.latest())).isEqualTo(Written.MOVED);
+		assertThat(this.store.storeLater(stored(checkIn, 12), first.latest()).join()).isEqualTo(Written.MOVED);
 
 		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(2);
-		assertThat(this.store.store(stored(checkIn, 12), second.latest())).isEqualTo(Written.STORED);
+		assertThat(this.store.storeLater(stored(checkIn, 12), second.latest()).join()).isEqualTo(Written.STORED);
 		assertThat(this.redis.opsForList().size(keys.track(checkIn.checkInId()))).isEqualTo(3);
 	}
 
@@ -154,10 +154,10 @@ class LivePositionStoreTests {
 	void aReportFiledAgainstAPositionThatDroppedOffTheMapWritesNothing() {
 		ActiveCheckIn checkIn = checkIn();
 		Stored first = stored(checkIn, 10);
-		this.store.store(first, null);
+		this.store.store(first);
 		this.redis.opsForZSet().remove(new LiveKeys(checkIn.communityId()).seen(), Long.toString(checkIn.checkInId()));
 
-		assertThat(this.store.store(stored(checkIn, 11), first.latest())).isEqualTo(Written.MOVED);
+		assertThat(this.store.storeLater(stored(checkIn, 11), first.latest()).join()).isEqualTo(Written.MOVED);
 	}
 
 	private static Stored stored(ActiveCheckIn checkIn, int minute) {
