@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,6 +64,60 @@ public abstract class BrowserTest {
 	/** The same, for a test driving more than one browser. */
 	protected static WebElement visible(WebDriverWait wait, String css) {
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/**
+	 * What a page's camera shows once it has read a QR code: the element {@code resultCss} that appears
+	 * then. In CI, on a loaded machine, headless Chromium's fake camera has now and then gone a whole
+	 * test without giving the reader a readable picture; the person then closes the camera with
+	 * {@code [data-testid=qr-scanner-close]} and opens it again with {@code scanCss}, as they would with
+	 * a real phone. Should that not read either, the test fails with what the camera gave the page.
+	 */
+	protected static WebElement scanned(ChromeDriver driver, WebDriverWait wait, String scanCss, String resultCss) {
+		try {
+			return visible(wait, resultCss);
+		}
+		catch (TimeoutException first) {
+			String before = camera(driver);
+			click(wait, "[data-testid=qr-scanner-close]");
+			click(wait, scanCss);
+			try {
+				return visible(wait, resultCss);
+			}
+			catch (TimeoutException second) {
+				throw new AssertionError("the camera read no code; first it showed " + before
+						+ "; opened again, it showed " + camera(driver), second);
+			}
+		}
+	}
+
+	/**
+	 * What the page's camera shows: the scanner's state, the picture's state, and how light and dark a
+	 * frame drawn from it is (a frame of one shade holds no code).
+	 */
+	private static String camera(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript("""
+				const scanner = document.querySelector('[data-state]');
+				const video = document.querySelector('video');
+				if (!video) return `no picture, scanner ${scanner?.dataset.state}`;
+				let frame = 'no frame';
+				if (video.videoWidth > 0) {
+				  const canvas = document.createElement('canvas');
+				  canvas.width = video.videoWidth;
+				  canvas.height = video.videoHeight;
+				  const context = canvas.getContext('2d', { willReadFrequently: true });
+				  context.drawImage(video, 0, 0);
+				  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+				  let darkest = 255, lightest = 0;
+				  for (let i = 0; i < pixels.length; i += 4 * 7) {
+				    darkest = Math.min(darkest, pixels[i + 1]);
+				    lightest = Math.max(lightest, pixels[i + 1]);
+				  }
+				  frame = `a frame's green from ${darkest} to ${lightest}`;
+				}
+				return `scanner ${scanner?.dataset.state}, picture ${video.videoWidth}x${video.videoHeight} `
+				  + `ready ${video.readyState} ${video.paused ? 'paused' : 'playing'} at ${video.currentTime.toFixed(1)} s, ${frame}`;
+				"""));
 	}
 
 	/** The same, for a test driving more than one browser. */
