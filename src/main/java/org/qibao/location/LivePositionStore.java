@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +15,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.qibao.location.CheckInLookup.ActiveCheckIn;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -109,8 +108,8 @@ class LivePositionStore {
 	 * The same as {@link #store}, without waiting for Redis, and only if the check-in's last stored
 	 * position is still {@code filteredAgainst} (else nothing is written: MOVED). The script is sent
 	 * through Lettuce's asynchronous API on the shared connection, and the result arrives on
-	 * Lettuce's thread. Redis runs a connection's commands in order, so anything this instance reads afterwards (the live
-	 * map, the coverage at check-out) sees the write.
+	 * Lettuce's thread. Redis runs a connection's commands in order, so anything this instance
+	 * reads afterwards (the live map, the coverage at check-out) sees the write.
 	 */
 	CompletableFuture<Written> storeLater(Stored stored, LivePatroller filteredAgainst) {
 		ScriptRun run = new ScriptRun(stored, filteredAgainst);
