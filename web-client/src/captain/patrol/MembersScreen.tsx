@@ -1,20 +1,33 @@
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../../shared/ui/Page';
-import { CaptainMembersQuery, DecideMutation, MemberStatusMutation } from './operations';
+import { CaptainMembersQuery, DecideMutation, InviteMutation, MemberStatusMutation } from './operations';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
 
-/** A captain's members, active and inactive, and the requests to join waiting for a decision. */
+/**
+ * A captain's members, active and inactive, the requests to join waiting for a decision, and the
+ * invitations the captain sent by phone number that are waiting for an answer.
+ */
 export function MembersScreen() {
   const { t } = useTranslation();
   const [{ data }, refetch] = useQuery({ query: CaptainMembersQuery, requestPolicy: 'cache-and-network' });
   const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
   const [, decide] = useMutation(DecideMutation);
   const [, setStatus] = useMutation(MemberStatusMutation);
+  const [{ fetching: inviting }, invite] = useMutation(InviteMutation);
+  const [phones, setPhones] = useState<Record<string, string>>({});
   const teams = data?.me?.roles.filter((r) => r.role === 'CAPTAIN').map((r) => r.scope)
     .filter((s) => s.__typename === 'Team') ?? [];
+  async function submitInvite(event: FormEvent, teamId: string) {
+    event.preventDefault();
+    const phone = phones[teamId] ?? '';
+    const invited = await report(invite({ input: { teamId, phone } }).then((r) => r.data?.teamInvite),
+      t('patrol.members.invited'));
+    if (invited) setPhones((all) => ({ ...all, [teamId]: '' }));
+  }
   return (
     <Page>
       <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
@@ -42,6 +55,27 @@ export function MembersScreen() {
               </li>
             ))}
           </ul>
+          <h3>{t('patrol.members.invitations')}</h3>
+          {team.joinRequests.filter((r) => r.kind === 'INVITATION').length === 0 && <p className="intro">{t('patrol.members.noInvitations')}</p>}
+          <ul className="patrol-list">
+            {team.joinRequests.filter((r) => r.kind === 'INVITATION').map((invitation) => (
+              <li key={invitation.id} className="patrol-item" data-testid="invitation">
+                <div className="patrol-when">{invitation.account.displayName}</div>
+                <span className="patrol-badge">{t('patrol.members.awaitingAnswer')}</span>
+              </li>
+            ))}
+          </ul>
+          <form className="login" onSubmit={(e) => void submitInvite(e, team.id)} noValidate>
+            <label className="field" htmlFor={`invite-phone-${team.id}`}>
+              <span className="field-label">{t('patrol.members.invitePhone')}</span>
+              <input id={`invite-phone-${team.id}`} type="tel" autoComplete="off" maxLength={30} value={phones[team.id] ?? ''}
+                onChange={(e) => setPhones((all) => ({ ...all, [team.id]: e.target.value }))} data-testid="invite-phone" />
+            </label>
+            <button type="submit" className="button primary" disabled={inviting || (phones[team.id] ?? '').trim() === ''}
+              data-testid="invite">
+              {t('patrol.members.invite')}
+            </button>
+          </form>
           <h3>{t('patrol.members.title')}</h3>
           <ul className="patrol-list">
             {team.memberships.map((m) => (

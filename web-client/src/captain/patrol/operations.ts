@@ -68,6 +68,12 @@ export const DecideMutation = graphql(`
   }
 `);
 
+export const InviteMutation = graphql(`
+  mutation CaptainInvite($input: TeamInviteInput!) {
+    teamInvite(input: $input) { joinRequest { id } userErrors { code message } }
+  }
+`);
+
 export const MemberStatusMutation = graphql(`
   mutation CaptainMemberStatus($input: TeamMemberStatusSetInput!) {
     teamMemberStatusSet(input: $input) { team { id } userErrors { code message } }

@@ -122,10 +122,10 @@ function JoinTeams({ onDone, setMessage, invitations }: {
       <h2>{t('patrol.join.title')}</h2>
       <ul className="patrol-list">
         {invitations.map((invitation) => (
-          <li key={invitation.id} className="patrol-item">
+          <li key={invitation.id} className="patrol-item" data-testid="my-invitation">
             <div className="patrol-when">{t('patrol.join.invited', { team: invitation.team.name })}</div>
             <div className="patrol-row">
-              <button type="button" className="button" onClick={async () => run((await decide({ input: { requestId: invitation.id, approve: true } })).data?.joinRequestDecide, t('patrol.join.accepted'))}>
+              <button type="button" className="button" data-testid="accept-invitation" onClick={async () => run((await decide({ input: { requestId: invitation.id, approve: true } })).data?.joinRequestDecide, t('patrol.join.accepted'))}>
                 {t('patrol.join.accept')}
               </button>
               <button type="button" className="button" onClick={async () => run((await decide({ input: { requestId: invitation.id, approve: false } })).data?.joinRequestDecide, t('patrol.join.declined'))}>

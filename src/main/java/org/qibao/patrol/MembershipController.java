@@ -60,8 +60,18 @@ class MembershipController {
 	JoinRequestPayload teamInvite(@Argument TeamInviteInput input, Actor actor, Locale locale) {
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
 		Actor.signedIn(actor).require(Role.CAPTAIN, teamId);
-		long accountId = GlobalId.keyOf(input.accountId(), "Account");
-		return request(() -> this.memberships.open(teamId, accountId, "INVITATION", actor.accountId()), locale);
+		return request(() -> invitation(teamId, input, actor.accountId()), locale);
+	}
+
+	/** By phone number, as a captain knows their neighbours, or by account. */
+	private JoinRequest invitation(long teamId, TeamInviteInput input, long captainId) {
+		if ((input.phone() == null) == (input.accountId() == null)) {
+			throw new BusinessRuleException("INVALID_INPUT", "phone");
+		}
+		if (input.phone() != null) {
+			return this.memberships.invite(teamId, input.phone(), captainId);
+		}
+		return this.memberships.open(teamId, GlobalId.keyOf(input.accountId(), "Account"), "INVITATION", captainId);
 	}
 
 	/** A captain decides requests to their team; the invited person decides their invitation. */
@@ -119,7 +129,7 @@ class MembershipController {
 	record TeamInput(String teamId) {
 	}
 
-	record TeamInviteInput(String teamId, String accountId) {
+	record TeamInviteInput(String teamId, String accountId, String phone) {
 	}
 
 	record JoinRequestDecideInput(String requestId, boolean approve) {

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
+import org.qibao.identity.PhoneNumbers;
 import org.qibao.identity.Role;
+import org.qibao.shared.BusinessRuleException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,8 +90,18 @@ class Memberships {
 			return request;
 		}
 		catch (DuplicateKeyException ex) {
-			throw new org.qibao.shared.BusinessRuleException("ALREADY_REQUESTED", null);
+			throw new BusinessRuleException("ALREADY_REQUESTED", null);
 		}
+	}
+
+	/** A captain invites the person who has an account with this phone number, however it is typed. */
+	@Transactional
+	JoinRequest invite(long teamId, String phone, long by) {
+		String digits = PhoneNumbers.normalise(phone);
+		require(!digits.isEmpty(), "INVALID_PHONE", "phone");
+		Account invited = this.accounts.findByPhone(digits)
+			.orElseThrow(() -> new BusinessRuleException("INVITEE_NOT_FOUND", "phone"));
+		return open(teamId, invited.id(), "INVITATION", by);
 	}
 
 	/** Approves or declines a pending request or invitation; approval makes a member and a volunteer of the community. */

@@ -22,6 +22,9 @@ class MembershipTests {
 	private static final String REQUEST = """
 			mutation($input: TeamJoinRequestInput!) { teamJoinRequest(input: $input) { joinRequest { id kind status } userErrors { code } } }""";
 
+	private static final String INVITE = """
+			mutation($input: TeamInviteInput!) { teamInvite(input: $input) { joinRequest { id kind } userErrors { code message } } }""";
+
 	private static final String DECIDE = """
 			mutation($input: JoinRequestDecideInput!) { joinRequestDecide(input: $input) { joinRequest { status } userErrors { code } } }""";
 
@@ -88,6 +91,61 @@ class MembershipTests {
 			.path("teamLeave.team.members[*].id").entityList(String.class).doesNotContain(invited.id());
 		phone.document(leave).variable("input", Map.of("teamId", crew.teamId())).execute()
 			.path("teamLeave.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_MEMBER");
+	}
+
+	@Test
+	void aCaptainInvitesByPhoneNumberAsPeopleTypeIt() {
+		Crew crew = this.fixture.crew(1);
+		Person invited = this.fixture.outsider();
+		HttpGraphQlTester captain = crew.captain().client(this.port);
+		String typed = "+86 " + invited.phone().substring(0, 3) + "-" + invited.phone().substring(3);
+		String invitationId = captain.document(INVITE)
+			.variable("input", Map.of("teamId", crew.teamId(), "phone", typed))
+			.execute()
+			.path("teamInvite.userErrors").entityList(Object.class).hasSize(0)
+			.path("teamInvite.joinRequest.kind").entity(String.class).isEqualTo("INVITATION")
+			.path("teamInvite.joinRequest.id").entity(String.class).get();
+		invited.client(this.port).document("{ myInvitations { id } myNotifications { nodes { kind } } }").execute()
+			.path("myInvitations[*].id").entityList(String.class).containsExactly(invitationId)
+			.path("myNotifications.nodes[0].kind").entity(String.class).isEqualTo("TEAM_INVITATION");
+		captain.document(INVITE).variable("input", Map.of("teamId", crew.teamId(), "phone", invited.phone())).execute()
+			.path("teamInvite.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_REQUESTED");
+		captain.document(INVITE).variable("input", Map.of("teamId", crew.teamId(), "phone", crew.volunteer(0).phone()))
+			.execute()
+			.path("teamInvite.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_MEMBER");
+	}
+
+	@Test
+	void anInvitationByPhoneNamesSomeoneWithAnAccountAndOnlyOnce() {
+		Crew crew = this.fixture.crew(1);
+		Person invited = this.fixture.outsider();
+		HttpGraphQlTester captain = crew.captain().client(this.port);
+		Map<String, Object> noAccount = Map.of("teamId", crew.teamId(), "phone", "139 0000 0000 0");
+		Map<String, Object> notANumber = Map.of("teamId", crew.teamId(), "phone", "call me");
+		Map<String, Object> both = Map.of("teamId", crew.teamId(), "phone", invited.phone(), "accountId", invited.id());
+		Map<String, Object> neither = Map.of("teamId", crew.teamId());
+		Map<Map<String, Object>, String> refusals = Map.of(noAccount, "INVITEE_NOT_FOUND", notANumber, "INVALID_PHONE",
+				both, "INVALID_INPUT", neither, "INVALID_INPUT");
+		refusals.forEach((input, code) -> captain.document(INVITE).variable("input", input).execute()
+			.path("teamInvite.joinRequest").valueIsNull()
+			.path("teamInvite.userErrors[0].code").entity(String.class).isEqualTo(code)
+			.path("teamInvite.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m).isNotBlank()));
+		invited.client(this.port).document("{ myInvitations { id } }").execute()
+			.path("myInvitations").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void onlyACaptainOfTheTeamInvites() {
+		Crew crew = this.fixture.crew(1);
+		Person invited = this.fixture.outsider();
+		for (HttpGraphQlTester stranger : new HttpGraphQlTester[] { crew.volunteer(0).client(this.port),
+				this.fixture.crew(0).captain().client(this.port) }) {
+			stranger.document(INVITE).variable("input", Map.of("teamId", crew.teamId(), "phone", invited.phone())).execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		}
+		invited.client(this.port).document("{ myInvitations { id } }").execute()
+			.path("myInvitations").entityList(Object.class).hasSize(0);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.qibao.webclient;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,12 +133,17 @@ public abstract class BrowserTest {
 		visible(wait, "[data-testid=home-greeting]");
 	}
 
+	/** Keeps what the browser shows now in {@code target/screenshots/}, named after this test class and {@code name}. */
+	protected void screenshot(String name) throws IOException {
+		Path shots = Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(shots.resolve(getClass().getSimpleName() + "-" + name + ".png"),
+				this.browser.getScreenshotAs(OutputType.BYTES));
+	}
+
 	@AfterEach
 	void closeBrowser(TestInfo test) throws Exception {
 		try {
-			Path shots = Files.createDirectories(Path.of("target/screenshots"));
-			String name = getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
-			Files.write(shots.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+			screenshot(test.getTestMethod().map(m -> m.getName()).orElse("test"));
 		}
 		finally {
 			this.browser.quit();

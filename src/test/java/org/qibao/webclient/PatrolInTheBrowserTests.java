@@ -104,6 +104,47 @@ class PatrolInTheBrowserTests extends BrowserTest {
 				WHERE c.shift_id = ? AND a.status = 'APPROVED'""").param(shiftKey).query(Integer.class).single()).isEqualTo(20);
 	}
 
+	@Test
+	void aCaptainInvitesANeighbourByPhoneNumberWhoAcceptsOnTheirPhone() throws Exception {
+		Grid dt01 = this.geography.gridAt(IN_DT01).orElseThrow();
+		Team team = this.teams.create(dt01.communityId(), "邀请队" + System.nanoTime() % 1_000_000L, List.of(dt01.id()));
+		String captainPhone = person("李队长", team);
+		this.accounts.grant(accountOf(captainPhone).id(), Role.CAPTAIN, team.id());
+		String neighbourPhone = Clients.uniquePhone();
+		Account neighbour = this.accounts.register(neighbourPhone, "钱阿姨", PASSWORD, "zh-CN");
+		this.accounts.grant(neighbour.id(), Role.VOLUNTEER, team.communityId());
+
+		// the captain types the number as it is written on a paper list
+		signIn(captainPhone);
+		this.browser.get(url("/captain"));
+		click("[data-testid=open-captain-members]");
+		WebElement phone = visible("[data-testid=invite-phone]");
+		phone.sendKeys("+86 " + neighbourPhone.substring(0, 3) + " " + neighbourPhone.substring(3));
+		click("[data-testid=invite]");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=captain-message]"), "邀请已发出"));
+		assertThat(visible("[data-testid=invitation]").getText()).contains("钱阿姨").contains("等待答复");
+		assertThat(phone.getAttribute("value")).isEmpty();
+		screenshot("captain-invites");
+
+		// a number without an account is refused, and nothing is sent
+		phone.sendKeys("139 0000 0000 0");
+		click("[data-testid=invite]");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=captain-message]"), "没有使用这个手机号的七宝账号"));
+		assertThat(this.browser.findElements(By.cssSelector("[data-testid=invitation]"))).hasSize(1);
+
+		// the neighbour accepts on their own phone and is a member
+		this.browser.get(url("/"));
+		click("[data-testid=sign-out]");
+		visible("#phone");
+		signIn(neighbourPhone);
+		this.browser.get(url("/volunteer/shifts"));
+		assertThat(visible("[data-testid=my-invitation]").getText()).contains(team.name());
+		click("[data-testid=accept-invitation]");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=patrol-message]"), "欢迎入队"));
+		assertThat(this.jdbc.sql("SELECT status FROM team_member WHERE team_id = ? AND account_id = ?")
+			.params(team.id(), neighbour.id()).query(String.class).single()).isEqualTo("ACTIVE");
+	}
+
 	private String createShift(String captainPhone, Team team, Grid grid, Instant start) {
 		return Clients.signedIn(this.port, captainPhone, PASSWORD)
 			.document("""
