@@ -100,8 +100,14 @@ final class HttpDriver implements AutoCloseable {
 	 */
 	LocationLoad.Result closedLoop(String name, int connections, int seconds, LongFunction<Request> requests)
 			throws Exception {
+		return closedLoop(new LocationLoad.Result(name), connections, seconds, requests);
+	}
+
+	/** As {@link #closedLoop(String, int, int, LongFunction)}, adding to what {@code into} has measured so far. */
+	LocationLoad.Result closedLoop(LocationLoad.Result into, int connections, int seconds,
+			LongFunction<Request> requests) throws Exception {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		return run(new Phase(new LocationLoad.Result(name, seconds), connections) {
+		return run(new Phase(into, connections) {
 			@Override
 			boolean hasWork() {
 				return System.nanoTime() < end;
@@ -123,7 +129,7 @@ final class HttpDriver implements AutoCloseable {
 			throws Exception {
 		long total = (long) rate * seconds;
 		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-		return run(new Phase(new LocationLoad.Result(name, seconds), connections) {
+		return run(new Phase(new LocationLoad.Result(name), connections) {
 			private final ArrayDeque<Long> waiting = new ArrayDeque<>();
 
 			private ScheduledFuture<?> ticks;
@@ -184,8 +190,10 @@ final class HttpDriver implements AutoCloseable {
 			pump();
 		});
 		phase.done.get();
-		phase.result.serverCpuNanos = LocationLoad.serverCpuNanos() - cpu;
-		phase.result.driverCpuNanos = ownCpuNanos() - ownCpu;
+		long cpuNow = LocationLoad.serverCpuNanos();
+		phase.result.serverCpuNanos = (cpu < 0 || cpuNow < 0 || phase.result.serverCpuNanos < 0) ? -1
+				: phase.result.serverCpuNanos + cpuNow - cpu;
+		phase.result.driverCpuNanos += ownCpuNanos() - ownCpu;
 		System.out.println("  done: " + phase.result.name);
 		return phase.result;
 	}
@@ -217,7 +225,7 @@ final class HttpDriver implements AutoCloseable {
 		}
 		if (phase.finished()) {
 			this.phase = null;
-			phase.result.elapsed = (System.nanoTime() - phase.startedAt) / 1e9;
+			phase.result.elapsed += (System.nanoTime() - phase.startedAt) / 1e9;
 			phase.done.complete(null);
 		}
 	}

@@ -32,6 +32,9 @@ public final class LocationLoad {
 	/** At most this many paced requests in flight; more wait in line, and their wait counts. */
 	private static final int PACED_CONNECTIONS = 128;
 
+	/** How many turns the ceiling and the flat-out reports take. */
+	private static final int SLICES = 5;
+
 	private static final double[] CENTRE = { 114.3530, 30.5675 };
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -83,8 +86,21 @@ public final class LocationLoad {
 		driver.closedLoop("warm-up {__typename}", concurrency, warmup, load::trivial);
 		driver.closedLoop("warm-up single reports", concurrency, warmup, load::single);
 		driver.closedLoop("warm-up batches", concurrency / 4, Math.max(5, warmup / 3), i -> load.batch(i, batch));
-		Result trivial = driver.closedLoop("{__typename} (ceiling)", concurrency, phase, load::trivial);
-		Result single = driver.closedLoop("single reports, flat out", concurrency, phase, load::single);
+		// The ceiling and the flat-out reports take turns, SLICES of each: on a shared host the
+		// machine's speed drifts during a run, and between two long phases that drift would pass for
+		// a difference between the requests.
+		Result trivial = new Result("{__typename} (ceiling)");
+		Result single = new Result("single reports, flat out");
+		StringBuilder ratios = new StringBuilder();
+		for (int slice = 0; slice < SLICES; slice++) {
+			double trivialRate = sliceRate(trivial, () -> driver.closedLoop(trivial, concurrency, phase / SLICES, load::trivial));
+			double singleRate = sliceRate(single, () -> driver.closedLoop(single, concurrency, phase / SLICES, load::single));
+			ratios.append(String.format(Locale.ROOT, "%.0f%% ", 100 * singleRate / trivialRate));
+		}
+		// a paced load of its own before it is measured: its first seconds (more connections, more
+		// request threads, code paths of the driver's not yet compiled) are not the steady state
+		driver.fixedRate("warm-up single reports at " + rate + "/s", rate, PACED_CONNECTIONS, Math.max(5, warmup / 3),
+				load::single);
 		Result paced = driver.fixedRate("single reports at " + rate + "/s", rate, PACED_CONNECTIONS, phase, load::single);
 		int sustainable = Math.max(1, (int) (single.perSecond() / 2));
 		Result half = driver.fixedRate("single reports at " + sustainable + "/s", sustainable, PACED_CONNECTIONS, phase,
@@ -98,6 +114,7 @@ public final class LocationLoad {
 		}
 		System.out.printf(Locale.ROOT, "%nsingle reports / {__typename} throughput: %.0f%% (target >= 60%%)%n",
 				100 * single.perSecond() / trivial.perSecond());
+		System.out.println("  in each of the " + SLICES + " turns: " + ratios.toString().trim());
 		System.out.printf(Locale.ROOT,
 				"server CPU per request, {__typename} / single report: %.0f%% (the throughput ratio on an otherwise idle machine)%n",
 				100 * trivial.serverCpuMicros() / single.serverCpuMicros());
@@ -114,6 +131,20 @@ public final class LocationLoad {
 		System.out.printf(Locale.ROOT, "batched positions/s: %.0f (target >= 20000)%n", batched.perSecond() * batch);
 		load.printStoredAndDropped();
 		System.exit(0);
+	}
+
+	/** Measures one slice into {@code result} and gives the slice's own throughput. */
+	private static double sliceRate(Result result, Slice slice) throws Exception {
+		long count = result.count.get();
+		double elapsed = result.elapsed;
+		slice.run();
+		return (result.count.get() - count) / (result.elapsed - elapsed);
+	}
+
+	private interface Slice {
+
+		void run() throws Exception;
+
 	}
 
 	private static int arg(String[] args, int index, int fallback) {
@@ -247,10 +278,11 @@ public final class LocationLoad {
 
 		private final LongAdder errors = new LongAdder();
 
+		/** Seconds measured. */
 		double elapsed;
 
-		/** Server CPU time used during the phase, or negative when unknown. */
-		long serverCpuNanos = -1;
+		/** Server CPU time used during the phase; negative when unknown. */
+		long serverCpuNanos;
 
 		/** The driver's own CPU time during the phase. */
 		long driverCpuNanos;
@@ -260,9 +292,8 @@ public final class LocationLoad {
 
 		long longestTickGap;
 
-		Result(String name, int seconds) {
+		Result(String name) {
 			this.name = name;
-			this.elapsed = seconds;
 		}
 
 		void record(boolean ok, long nanos, long waitedNanos) {
