@@ -14,6 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,6 +40,16 @@ class SecurityConfiguration {
 				.jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens))
 				.authenticationEntryPoint(invalidTokenEntryPoint()))
 			.build();
+	}
+
+	/**
+	 * No observation wrappers round the filter chain, the authentication manager and the
+	 * authorization manager: their observations are switched off (application.yml), and the
+	 * wrappers still cost every request some 10 µs of a trivial query's CPU.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
