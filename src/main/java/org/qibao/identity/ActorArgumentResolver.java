@@ -1,12 +1,10 @@
 package org.qibao.identity;
 
+import java.util.function.Function;
+
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.core.MethodParameter;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code @AuthenticationPrincipal}, first from the request's thread and else from the reactive
  * context (a subscription's), but hands it over at once where it can: Spring's resolver always
  * wraps it in a {@code Mono}, which makes every such method run asynchronously, and the position
- * reports phones send every 15 s pay that on each report.
+ * reports phones send every 15 s pay that on each report. {@link RequestActor} does the reading.
  */
 @Component
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
@@ -27,17 +25,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null) {
-			return actorOf(authentication);
-		}
-		return ReactiveSecurityContextHolder.getContext()
-			.mapNotNull(SecurityContext::getAuthentication)
-			.mapNotNull(ActorArgumentResolver::actorOf);
-	}
-
-	private static Actor actorOf(Authentication authentication) {
-		return (authentication.getPrincipal() instanceof Actor actor) ? actor : null;
+		return RequestActor.apply(Function.identity());
 	}
 
 }

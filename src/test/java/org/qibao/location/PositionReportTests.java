@@ -1,5 +1,6 @@
 package org.qibao.location;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,12 @@ import org.qibao.location.Patrol.Volunteer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +76,36 @@ class PositionReportTests {
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "UNAUTHORIZED"));
+	}
+
+	@Test
+	void aReportOverWebSocketIsFiledForTheTokenInConnectionInit() {
+		Volunteer volunteer = this.patrol.checkedIn("周玉兰");
+		String token = Clients.token(this.port, volunteer.phoneNumber, Patrol.PASSWORD);
+		ClientGraphQlResponse filed = overWebSocket(token).document(Patrol.REPORT)
+			.variable("input", Patrol.position(Patrol.IN_DT01, 10, Instant.now()))
+			.execute()
+			.block(Duration.ofSeconds(10));
+		assertThat(filed.field("positionReport.accepted").toEntity(Integer.class)).isEqualTo(1);
+		assertThat(filed.field("positionReport.patroller.grid.code").toEntity(String.class)).isEqualTo("DT-01");
+		ClientGraphQlResponse anonymous = overWebSocket(null).document(Patrol.REPORT)
+			.variable("input", Patrol.position(Patrol.IN_DT01, 10, Instant.now()))
+			.execute()
+			.block(Duration.ofSeconds(10));
+		assertThat(anonymous.getErrors()).singleElement()
+			.satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "UNAUTHORIZED"));
+	}
+
+	private WebSocketGraphQlClient overWebSocket(String token) {
+		return WebSocketGraphQlClient
+			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return (token == null) ? Mono.just(Map.of()) : Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
 	}
 
 	@Test
