@@ -36,6 +36,16 @@ export function currentLanguage(): string {
   return i18n.resolvedLanguage ?? i18n.language;
 }
 
+/** The language the person chose on this device with the switch, if any. */
+export function chosenLanguage(): string | null {
+  return storage.getItem(LANGUAGE_KEY);
+}
+
+/** Shows a language without taking it as this device's choice (the account's, say). */
+export function showLanguage(language: Language): void {
+  if (currentLanguage() !== language) void i18n.changeLanguage(language);
+}
+
 /** The person chose a language with the switch: show it and remember it. */
 export function chooseLanguage(language: Language): void {
   storage.setItem(LANGUAGE_KEY, language);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
-import { pickLanguage } from './language';
+import { pickLanguage, syncLanguage } from './language';
 import zhCN from './zh-CN.json';
 
 describe('pickLanguage', () => {
@@ -24,6 +24,27 @@ describe('pickLanguage', () => {
     expect(pickLanguage('en', ['zh-CN'])).toBe('en');
     expect(pickLanguage('zh-CN', ['en-US'])).toBe('zh-CN');
     expect(pickLanguage('klingon', ['en-US'])).toBe('en');
+  });
+});
+
+describe('syncLanguage', () => {
+  it('shows the account\'s language on a phone where no language was chosen', () => {
+    expect(syncLanguage(null, 'en')).toEqual({ show: 'en' });
+    expect(syncLanguage(null, 'zh-CN')).toEqual({ show: 'zh-CN' });
+  });
+
+  it('saves the language chosen on this phone to the account when the account has another', () => {
+    expect(syncLanguage('en', 'zh-CN')).toEqual({ save: 'en' });
+  });
+
+  it('does nothing when they agree or neither is a language the app has', () => {
+    expect(syncLanguage('en', 'en')).toBeNull();
+    expect(syncLanguage(null, 'fr')).toBeNull();
+    expect(syncLanguage('klingon', 'fr')).toBeNull();
+  });
+
+  it('shows the account\'s language when the stored choice is not one the app has', () => {
+    expect(syncLanguage('klingon', 'en')).toEqual({ show: 'en' });
   });
 });
 

@@ -28,3 +28,16 @@ export function pickLanguage(stored: string | null, browserLanguages: readonly s
   }
   return 'en';
 }
+
+/** What signing in does to the language: show the account's, or save this device's choice to the account. */
+export type LanguageSync = { show: Language } | { save: Language } | null;
+
+/**
+ * Once the person is signed in: a language chosen on this device with the switch is kept, and
+ * saved to the account when the account has another; without such a choice, the account's
+ * language is shown, so that it follows the person to a new phone.
+ */
+export function syncLanguage(stored: string | null, accountLocale: string): LanguageSync {
+  if (isLanguage(stored)) return stored === accountLocale ? null : { save: stored };
+  return isLanguage(accountLocale) ? { show: accountLocale } : null;
+}

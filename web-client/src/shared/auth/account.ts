@@ -19,6 +19,22 @@ export const AccountSession = graphql(`
   }
 `);
 
+/** Keeps the person's language with their account, so that it follows them to another phone. */
+export const AccountLocaleSetMutation = graphql(`
+  mutation AccountLocaleSet($input: AccountLocaleSetInput!) {
+    accountLocaleSet(input: $input) {
+      account {
+        id
+        locale
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
 export type Account = AccountSessionFragment;
 export type RoleAssignment = Account['roles'][number];
 

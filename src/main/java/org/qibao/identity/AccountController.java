@@ -60,6 +60,17 @@ class AccountController {
 		}
 	}
 
+	@MutationMapping
+	AccountLocalePayload accountLocaleSet(@Argument AccountLocaleSetInput input, Actor actor, Locale locale) {
+		long accountId = Actor.signedIn(actor).accountId();
+		try {
+			return new AccountLocalePayload(this.accounts.setLocale(accountId, input.locale()), List.of());
+		}
+		catch (BusinessRuleException refusal) {
+			return new AccountLocalePayload(null, List.of(this.userErrors.of(refusal, locale)));
+		}
+	}
+
 	/** The phone number is the person's own: shown to them and to administrators of their community. */
 	@BatchMapping
 	Map<Account, String> phone(List<Account> accounts, Principal principal) {
@@ -128,6 +139,12 @@ class AccountController {
 	}
 
 	record AccountLoginPayload(String token, Instant expiresAt, Account account, List<UserError> userErrors) {
+	}
+
+	record AccountLocaleSetInput(String locale) {
+	}
+
+	record AccountLocalePayload(Account account, List<UserError> userErrors) {
 	}
 
 }

@@ -28,6 +28,13 @@ class AccountRepository {
 			.single();
 	}
 
+	Account setLocale(long accountId, String locale) {
+		return this.jdbc.sql("UPDATE account SET locale = ? WHERE id = ? RETURNING " + COLUMNS)
+			.params(locale, accountId)
+			.query(Account.class)
+			.single();
+	}
+
 	Optional<Credentials> findCredentials(String phone) {
 		return this.jdbc.sql("SELECT id, password_hash FROM account WHERE phone = ?")
 			.param(phone)

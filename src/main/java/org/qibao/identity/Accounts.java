@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.qibao.shared.BusinessRuleException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,18 @@ public class Accounts {
 	public Account register(String phone, String displayName, String password, String locale) {
 		return this.repository.insert(PhoneNumbers.normalise(phone), displayName.trim(),
 				this.passwordEncoder.encode(password), locale);
+	}
+
+	/** The languages an account may prefer, as the web client and the database know them. */
+	private static final Set<String> LOCALES = Set.of("zh-CN", "en");
+
+	/** Keeps the person's language with their account. */
+	@Transactional
+	public Account setLocale(long accountId, String locale) {
+		if (!LOCALES.contains(locale)) {
+			throw new BusinessRuleException("UNSUPPORTED_LOCALE", "locale");
+		}
+		return this.repository.setLocale(accountId, locale);
 	}
 
 	/** Grants a role over an object, from the account's next request on; false when it already held it. */

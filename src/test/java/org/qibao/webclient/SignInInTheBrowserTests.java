@@ -1,6 +1,8 @@
 package org.qibao.webclient;
 
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -8,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
+import org.qibao.identity.Account;
+import org.qibao.identity.Accounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +23,9 @@ class SignInInTheBrowserTests extends BrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void aDemoVolunteerSignsInAndSeesTheirHomeScreen() {
@@ -44,6 +52,31 @@ class SignInInTheBrowserTests extends BrowserTest {
 		WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-error]")));
 		assertThat(error.getText()).containsIgnoringCase("phone number or password");
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid=home-greeting]"))).isEmpty();
+	}
+
+	@Test
+	void theLanguageChosenAtSignInFollowsThePersonToANewPhone() {
+		String phone = Clients.uniquePhone();
+		Account account = this.accounts.register(phone, "孙桂英", "browser-locale-1", "zh-CN");
+		this.browser.get(url("/login"));
+		click("[data-testid=lang-en]");
+		signIn(phone, "browser-locale-1");
+		visible("[data-testid=home-greeting]");
+		this.wait.until(d -> "en".equals(this.accounts.findAll(List.of(account.id())).get(account.id()).locale()));
+
+		// a new phone: nothing chosen on it, and its browser prefers Chinese
+		click("[data-testid=sign-out]");
+		visible("#phone");
+		this.browser.executeScript("window.localStorage.clear()");
+		String userAgent = (String) this.browser.executeScript("return navigator.userAgent");
+		this.browser.executeCdpCommand("Network.setUserAgentOverride",
+				Map.of("userAgent", userAgent, "acceptLanguage", "zh-CN"));
+		this.browser.navigate().refresh();
+		this.wait.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		signIn(phone, "browser-locale-1");
+		visible("[data-testid=home-greeting]");
+		this.wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+		assertThat(visible("[data-testid=sign-out]").getText()).isEqualTo("Sign out");
 	}
 
 	@Test
