@@ -10,7 +10,7 @@ const SCAN_INTERVAL = 200;
 
 /**
  * Whether this browser can open a camera at all: any browser on a secure page (https or localhost).
- * Decoding is done in JavaScript (ZXing), so no Barcode Detection API is needed.
+ * Decoding is done by the app itself (ZXing in WebAssembly), so no Barcode Detection API is needed.
  */
 export function canScan(): boolean {
   return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
@@ -27,10 +27,8 @@ function isRefusal(error: unknown): boolean {
  * the first QR code read to `onCode`, once. The camera is released when a code is read and
  * when the component using it goes away.
  *
- * The reading loop is this hook's own rather than ZXing's `decodeFromStream`: that one gives up
- * for good when the picture is not playing within five seconds or when one frame upsets the
- * decoder, and the person would be left looking at a camera that no longer reads. Here a frame
- * without a readable code, or no frame yet, just means trying again a moment later.
+ * A frame without a readable code, or no frame yet, just means trying again a moment later: the
+ * person is never left looking at a camera that no longer reads.
  */
 export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: (text: string) => void): CameraState {
   const [state, setState] = useState<CameraState>('opening');
@@ -65,15 +63,12 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
         release();
         return;
       }
-      let reader: import('@zxing/browser').BrowserQRCodeReader;
+      let readQrCode: (image: ImageData) => Promise<string | null>;
       try {
-        // the decoder (ZXing, in JavaScript) is a chunk of this app of its own, fetched from this server on first use
-        const [{ BrowserQRCodeReader }, { DecodeHintType }] = await Promise.all([
-          import('@zxing/browser'),
-          import('@zxing/library'),
-        ]);
-        // a slower, more thorough search of each frame: a person holds the phone only a moment
-        reader = new BrowserQRCodeReader(new Map([[DecodeHintType.TRY_HARDER, true]]));
+        // the decoder is a chunk of this app of its own, with its WebAssembly, fetched from this server on first use
+        const reader = await import('./qrReader');
+        await reader.loadQrReader();
+        readQrCode = reader.readQrCode;
       } catch {
         release();
         if (!done) setState('noCamera');
@@ -90,7 +85,7 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
 
       const canvas = document.createElement('canvas');
       const context = canvas.getContext('2d', { willReadFrequently: true });
-      const read = () => {
+      const read = async () => {
         if (done || !context) return;
         let text: string | null = null;
         try {
@@ -99,20 +94,21 @@ export function useQrScanner(video: RefObject<HTMLVideoElement | null>, onCode: 
             canvas.width = preview.videoWidth;
             canvas.height = preview.videoHeight;
             context.drawImage(preview, 0, 0, canvas.width, canvas.height);
-            text = reader.decodeFromCanvas(canvas).getText();
+            text = await readQrCode(context.getImageData(0, 0, canvas.width, canvas.height));
           }
         } catch {
-          // no frame yet, or no readable code in this one
+          // no frame yet, or one the decoder could not take
         }
+        if (done) return;
         if (text !== null) {
           done = true;
           release();
           handler.current(text);
           return;
         }
-        timer = setTimeout(read, SCAN_INTERVAL);
+        timer = setTimeout(() => void read(), SCAN_INTERVAL);
       };
-      read();
+      void read();
     }
 
     void start();

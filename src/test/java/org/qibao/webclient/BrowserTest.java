@@ -69,26 +69,14 @@ public abstract class BrowserTest {
 
 	/**
 	 * What a page's camera shows once it has read a QR code: the element {@code resultCss} that appears
-	 * then. In CI, on a loaded machine, headless Chromium's fake camera has now and then gone a whole
-	 * test without giving the reader a readable picture; the person then closes the camera with
-	 * {@code [data-testid=qr-scanner-close]} and opens it again with {@code scanCss}, as they would with
-	 * a real phone. Should that not read either, the test fails with what the camera gave the page.
+	 * then. Should it not appear, the test fails with what the camera gave the page.
 	 */
-	protected static WebElement scanned(ChromeDriver driver, WebDriverWait wait, String scanCss, String resultCss) {
+	protected static WebElement scanned(ChromeDriver driver, WebDriverWait wait, String resultCss) {
 		try {
 			return visible(wait, resultCss);
 		}
-		catch (TimeoutException first) {
-			String before = camera(driver);
-			click(wait, "[data-testid=qr-scanner-close]");
-			click(wait, scanCss);
-			try {
-				return visible(wait, resultCss);
-			}
-			catch (TimeoutException second) {
-				throw new AssertionError("the camera read no code; first it showed " + before
-						+ "; opened again, it showed " + camera(driver), second);
-			}
+		catch (TimeoutException ex) {
+			throw new AssertionError("the camera read no code; it showed " + camera(driver), ex);
 		}
 	}
 

@@ -97,7 +97,7 @@ class CheckpointScanInTheBrowserTests extends BrowserTest {
 		// allowed in the browser's settings, the camera reads the plaque at once
 		Browser.allowCamera(this.browser, url(""), true);
 		click("[data-testid=checkpoint-scan]");
-		assertThat(scanned(this.browser, this.wait, "[data-testid=checkpoint-scan]", "[data-testid=checkpoint-message]")
+		assertThat(scanned(this.browser, this.wait, "[data-testid=checkpoint-message]")
 			.getText()).isEqualTo("已记录巡逻点：3 栋门口");
 		assertThat(visible("[data-testid=checkpoints-visited]").getText()).isEqualTo("已到巡逻点：3 栋门口");
 		// the camera is closed again and the code can still be typed
