@@ -1,10 +1,20 @@
 package org.qibao;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +81,47 @@ class OperationsTests {
 				.value(html -> assertThat(html).as(path).contains("<div id=\"root\">"));
 		}
 		Clients.http(this.port).get().uri("/assets/missing.js").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void theWebClientsFilesGoOutCompressedAndTheBuiltOnesAreKeptForGood() {
+		String page = Clients.http(this.port)
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		Matcher script = Pattern.compile("/assets/main-[\\w-]+\\.js").matcher(page);
+		assertThat(script.find()).as("the page names its script").isTrue();
+		Clients.http(this.port)
+			.get()
+			.uri(script.group())
+			.header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CONTENT_ENCODING, "gzip")
+			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable")
+			.expectBody(byte[].class)
+			.value(compressed -> assertThat(gunzip(compressed)).contains("createRoot"));
+		// a phone that asks for it plainly gets it plainly
+		Clients.http(this.port)
+			.get()
+			.uri(script.group())
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING);
+	}
+
+	private static String gunzip(byte[] compressed) {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -1,10 +1,12 @@
 package org.qibao.shared;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
@@ -14,6 +16,11 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * as the bundled GraphiQL page, and every other page path as {@code index.html}, where the
  * client's router takes over. Paths that look like files are never rewritten, so a missing
  * script is a 404 and not a page.
+ * <p>
+ * The build names every file under {@code assets/} after its content, so a phone keeps those for
+ * good and never asks again; the pages that name them are checked with the server on every visit,
+ * so a new release is seen at once. (The server compresses them on the way: see
+ * {@code server.compression} in {@code application.yml}.)
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientResources implements WebMvcConfigurer {
@@ -24,8 +31,13 @@ class WebClientResources implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/assets/**")
+			.addResourceLocations("classpath:/static/assets/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+			.resourceChain(true);
 		registry.addResourceHandler("/**")
 			.addResourceLocations("classpath:/static/")
+			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true)
 			.addResolver(new ClientRoutes());
 	}
