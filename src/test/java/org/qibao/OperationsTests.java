@@ -39,8 +39,9 @@ class OperationsTests {
 	}
 
 	@Test
-	void prometheusMetricsIncludeGraphQlRequests() {
+	void prometheusMetricsIncludeGraphQlRequestsByOutcome() {
 		Clients.anonymous(this.port).document("{ __typename }").execute();
+		Clients.anonymous(this.port).document("{ noSuchField }").execute();
 		String metrics = Clients.http(this.port)
 			.get()
 			.uri("/actuator/prometheus")
@@ -49,7 +50,10 @@ class OperationsTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(metrics).contains("graphql_request_seconds_count").contains("hikaricp_connections");
+		assertThat(metrics).containsPattern(
+				"graphql_request_seconds_count\\{[^}]*graphql_operation_type=\"query\",graphql_outcome=\"SUCCESS\"[^}]*} [1-9]")
+			.containsPattern("graphql_request_seconds_count\\{[^}]*graphql_outcome=\"REQUEST_ERROR\"[^}]*} [1-9]")
+			.contains("hikaricp_connections");
 	}
 
 	@Test

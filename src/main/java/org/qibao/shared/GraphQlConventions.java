@@ -9,6 +9,7 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.WiringFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,11 @@ class GraphQlConventions {
 	QueryLimits queryLimits(@Value("${qibao.graphql.max-depth}") int maxDepth,
 			@Value("${qibao.graphql.max-complexity}") int maxComplexity) {
 		return new QueryLimits(maxDepth, maxComplexity);
+	}
+
+	@Bean
+	GraphQlRequestMetrics graphQlRequestMetrics(MeterRegistry meters) {
+		return new GraphQlRequestMetrics(meters);
 	}
 
 	@Bean
