@@ -1,7 +1,9 @@
 package org.qibao.shared;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import graphql.ExecutionResult;
@@ -28,6 +30,9 @@ import io.micrometer.core.instrument.Timer;
 final class GraphQlRequestMetrics extends SimplePerformantInstrumentation {
 
 	private final MeterRegistry meters;
+
+	/** The timers by outcome and operation type, a dozen at most, looked up once each. */
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	GraphQlRequestMetrics(MeterRegistry meters) {
 		this.meters = meters;
@@ -65,13 +70,16 @@ final class GraphQlRequestMetrics extends SimplePerformantInstrumentation {
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
 			String outcome = (failure != null) ? "INTERNAL_ERROR"
 					: result.getErrors().isEmpty() ? "SUCCESS" : "REQUEST_ERROR";
-			Timer.builder("graphql.request")
-				.description("GraphQL requests")
-				.tag("graphql.outcome", outcome)
-				.tag("graphql.operation.type", request.operationType)
-				.register(this.meters)
-				.record(System.nanoTime() - request.startedAt, TimeUnit.NANOSECONDS);
+			timer(outcome, request.operationType).record(System.nanoTime() - request.startedAt, TimeUnit.NANOSECONDS);
 		});
+	}
+
+	private Timer timer(String outcome, String operationType) {
+		return this.timers.computeIfAbsent(outcome + ' ' + operationType, key -> Timer.builder("graphql.request")
+			.description("GraphQL requests")
+			.tag("graphql.outcome", outcome)
+			.tag("graphql.operation.type", operationType)
+			.register(this.meters));
 	}
 
 }
