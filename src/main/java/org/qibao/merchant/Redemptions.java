@@ -59,8 +59,8 @@ class Redemptions {
 
 	/** The merchant's live code with this short code, else its latest settled one of the last day. */
 	Optional<Redemption> byShortCode(long merchantId, String shortCode) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM redemption WHERE merchant_id = ? AND short_code = ? AND created_at > now() - interval '1 day'
+		return this.jdbc.sql("SELECT " + COLUMNS + " " + """
+				FROM redemption WHERE merchant_id = ? AND short_code = ? AND created_at > now() - interval '1 day'
 				ORDER BY (status = 'ISSUED') DESC, id DESC LIMIT 1""")
 			.params(merchantId, shortCode)
 			.query(Redemptions::redemption)
@@ -123,8 +123,9 @@ class Redemptions {
 
 	/** The merchants' confirmed redemptions, newest first. */
 	List<Redemption> redeemedAt(Collection<Long> merchantIds, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM redemption WHERE merchant_id = ANY(?) AND status = 'REDEEMED' ORDER BY settled_at DESC LIMIT ?""")
+		// a one-line text block loses its leading blank: the space before FROM is spelt out
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption"
+				+ " WHERE merchant_id = ANY(?) AND status = 'REDEEMED' ORDER BY settled_at DESC LIMIT ?")
 			.params(merchantIds.toArray(Long[]::new), limit)
 			.query(Redemptions::redemption)
 			.list();
