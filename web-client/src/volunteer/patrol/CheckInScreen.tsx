@@ -9,6 +9,7 @@ import { PositionReporting } from '../PositionReporting';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
 import { currentPosition, shiftTime } from './time';
 import './patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** How long before the start check-in opens; the server decides, this only picks which shift to offer. */
 const LEAD_MS = 60 * 60 * 1000;
@@ -21,7 +22,7 @@ type Message = { text: string; problem: boolean } | null;
  */
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
@@ -81,6 +82,7 @@ export function CheckInScreen() {
     <Page>
       <nav className="back"><Link to="/volunteer">{t('patrol.back')}</Link></nav>
       <h1>{t('patrol.checkIn.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="check-in-message">
           {message.text}
