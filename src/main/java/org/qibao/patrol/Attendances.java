@@ -33,17 +33,14 @@ class Attendances {
 
 	private final PatrolQueries queries;
 
-	private final Teams teams;
-
 	private final ApplicationEventPublisher events;
 
 	Attendances(JdbcClient jdbc, ObjectProvider<PatrolCoverage> coverage, PatrolProperties properties,
-			PatrolQueries queries, Teams teams, ApplicationEventPublisher events) {
+			PatrolQueries queries, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.coverage = coverage;
 		this.policy = new AttendancePolicy(properties);
 		this.queries = queries;
-		this.teams = teams;
 		this.events = events;
 	}
 
@@ -64,33 +61,37 @@ class Attendances {
 			.single();
 		Attendance attendance = find(id);
 		if (verdict.clean()) {
-			publish(attendance, shift, now);
+			publish(attendance, now);
 		}
 		return attendance;
 	}
 
-	/** A captain approves attendance in review with a number of minutes, at most the shift's length. */
+	/**
+	 * A reviewer approves attendance in review with a number of minutes, at most the minutes checked in;
+	 * nobody approves their own.
+	 */
 	@Transactional
-	Attendance approve(long attendanceId, int minutes, long captainId, Instant now) {
+	Attendance approve(long attendanceId, int minutes, long reviewerId, Instant now) {
 		Attendance attendance = lockInReview(attendanceId);
-		Shift shift = this.queries.shift(attendance.shiftId()).orElseThrow();
-		require(minutes >= 0 && minutes <= shift.minutes(), "INVALID_MINUTES", "minutes", shift.minutes());
+		Rules.enforce(ReviewPolicy.reviewer(reviewerId, attendance));
+		Rules.enforce(ReviewPolicy.approval(minutes, attendance));
 		this.jdbc.sql("""
 				UPDATE attendance SET status = 'APPROVED', verified_minutes = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
-			.params(minutes, at(now), captainId, attendanceId)
+			.params(minutes, at(now), reviewerId, attendanceId)
 			.update();
 		Attendance approved = find(attendanceId);
-		publish(approved, shift, now);
+		publish(approved, now);
 		return approved;
 	}
 
+	/** A reviewer rejects attendance in review with a reason; nobody rejects their own either. */
 	@Transactional
-	Attendance reject(long attendanceId, String reason, long captainId, Instant now) {
+	Attendance reject(long attendanceId, String reason, long reviewerId, Instant now) {
 		String why = Rules.reason(reason, "reason");
-		lockInReview(attendanceId);
+		Rules.enforce(ReviewPolicy.reviewer(reviewerId, lockInReview(attendanceId)));
 		this.jdbc.sql("""
 				UPDATE attendance SET status = 'REJECTED', rejection_reason = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
-			.params(why, at(now), captainId, attendanceId)
+			.params(why, at(now), reviewerId, attendanceId)
 			.update();
 		return find(attendanceId);
 	}
@@ -110,9 +111,8 @@ class Attendances {
 		return find(attendanceId);
 	}
 
-	private void publish(Attendance attendance, Shift shift, Instant now) {
-		long communityId = this.teams.findAll(List.of(shift.teamId())).get(shift.teamId()).communityId();
-		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), communityId,
+	private void publish(Attendance attendance, Instant now) {
+		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), attendance.communityId(),
 				attendance.verifiedMinutes(), now, attendance.decidedBy()));
 	}
 

@@ -27,8 +27,19 @@ final class CheckInRules {
 				this.properties.maxAccuracyMetres());
 	}
 
-	/** Check-in opens a lead time before the start and closes at the end. */
+	/**
+	 * A shift created after it had started (beyond a small allowance) is backdated: its past cannot
+	 * have been patrolled, and it would only be a pretext for crediting minutes, so it cannot be
+	 * checked into. One-off shifts are refused at creation and schedules skip such occurrences.
+	 */
+	boolean backdated(Instant startsAt, Instant createdAt) {
+		return createdAt.isAfter(startsAt.plus(this.properties.backdatingAllowance()));
+	}
+
+	/** Check-in opens a lead time before the start and closes at the end; never for a backdated shift. */
 	void requireWindowOpen(Shift shift, Instant now) {
+		require(!backdated(shift.startsAt(), shift.createdAt()), "SHIFT_CREATED_AFTER_START", "shiftId",
+				this.properties.backdatingAllowance().toMinutes());
 		Instant opens = shift.startsAt().minus(this.properties.checkInLead());
 		require(!now.isBefore(opens), "CHECK_IN_NOT_OPEN", null, minutesBetween(now, opens));
 		require(now.isBefore(shift.endsAt()), "CHECK_IN_CLOSED", null, minutesBetween(shift.endsAt(), now));

@@ -148,9 +148,11 @@ class PatrolQueries {
 			.single();
 	}
 
-	List<Attendance> inReview(Collection<Long> teamIds) {
-		return this.jdbc.sql(Attendance.SELECT + " WHERE a.status = 'IN_REVIEW' AND s.team_id = ANY(?) ORDER BY a.id")
-			.param(array(teamIds))
+	/** Attendance in review in these teams and in all teams of these communities. */
+	List<Attendance> inReview(Collection<Long> teamIds, Collection<Long> communityIds) {
+		return this.jdbc.sql(Attendance.SELECT
+				+ " WHERE a.status = 'IN_REVIEW' AND (s.team_id = ANY(?) OR t.community_id = ANY(?)) ORDER BY a.id")
+			.params(array(teamIds), array(communityIds))
 			.query(Rows.ATTENDANCE)
 			.list();
 	}

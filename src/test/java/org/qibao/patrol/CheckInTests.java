@@ -81,6 +81,20 @@ class CheckInTests {
 	}
 
 	@Test
+	void aShiftCreatedAfterItStartedCannotBeCheckedInto() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-40), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		// written into the roster forty minutes after its start, as before creation refused it
+		this.jdbc.sql("UPDATE shift SET created_at = now() WHERE id = ?").param(shift.id()).update();
+		checkIn(phone, shift, IN_DT01, 10)
+			.path("shiftCheckIn.checkIn").valueIsNull()
+			.path("shiftCheckIn.userErrors[0].code").entity(String.class).isEqualTo("SHIFT_CREATED_AFTER_START");
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
 	void checkInOutsideTheGridSaysHowFarOutside() {
 		Crew crew = this.fixture.crew(1);
 		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
