@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { Page } from '../../shared/ui/Page';
 import { canScan, QrScanner } from '../../shared/ui/QrScanner';
 import { AttendanceHistory } from './AttendanceHistory';
 import { PositionReporting } from '../PositionReporting';
+import { flushPositions } from '../positionSender';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
 import { currentPosition, shiftTime } from './time';
 import './patrol.css';
@@ -33,7 +34,17 @@ export function CheckInScreen() {
   const [, checkIn] = useMutation(CheckInMutation);
   const [, checkOut] = useMutation(CheckOutMutation);
   const [, scan] = useMutation(CheckpointScanMutation);
+  const client = useClient();
   const open = data?.myOpenCheckIn;
+  // positions still queued after a check-out (taken in a dead zone) go as soon as the phone is online again;
+  // the server takes them for a while after the check-out
+  useEffect(() => {
+    if (open) return undefined;
+    const online = () => void flushPositions(client);
+    online();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [open, client]);
   const now = Date.now();
   const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !s.shift.mySignup?.checkIn
     && new Date(s.shift.startsAt).getTime() - LEAD_MS <= now && new Date(s.shift.endsAt).getTime() > now)?.shift;
@@ -45,6 +56,8 @@ export function CheckInScreen() {
     setMessage({ text: t('patrol.checkIn.locating'), problem: false });
     try {
       const fix = await currentPosition();
+      // the positions still queued go before the check-out, so that they count for this patrol
+      if (kind === 'out') await flushPositions(client);
       const input = { shiftId: shift.id, position: { longitude: fix.longitude, latitude: fix.latitude }, accuracy: fix.accuracy };
       const payload = kind === 'in'
         ? (await checkIn({ input })).data?.shiftCheckIn
