@@ -7,6 +7,7 @@ import { shiftTime } from '../../volunteer/patrol/time';
 import { ApproveMutation, CaptainReviewQuery, NoShowClearMutation, RejectMutation } from './operations';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** Doubtful attendance to approve (with minutes) or reject (with a reason), and no-shows to clear. */
 export function ReviewScreen() {
@@ -23,6 +24,7 @@ export function ReviewScreen() {
     <Page>
       <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
       <h1>{t('captain.review.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <OutcomeLine outcome={outcome} />
       {error && <p className="problem" role="alert" data-testid="review-load-failed">{t('patrol.review.loadFailed')}</p>}
       {data?.reviewQueue.length === 0 && <p className="intro" data-testid="review-empty">{t('patrol.review.none')}</p>}

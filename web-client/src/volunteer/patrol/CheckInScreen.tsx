@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { Page } from '../../shared/ui/Page';
 import { canScan, QrScanner } from '../../shared/ui/QrScanner';
 import { AttendanceHistory } from './AttendanceHistory';
 import { PositionReporting } from '../PositionReporting';
+import { flushPositions } from '../positionSender';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
 import { currentPosition, shiftTime } from './time';
 import './patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** How long before the start check-in opens; the server decides, this only picks which shift to offer. */
 const LEAD_MS = 60 * 60 * 1000;
@@ -21,7 +23,7 @@ type Message = { text: string; problem: boolean } | null;
  */
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
@@ -32,7 +34,17 @@ export function CheckInScreen() {
   const [, checkIn] = useMutation(CheckInMutation);
   const [, checkOut] = useMutation(CheckOutMutation);
   const [, scan] = useMutation(CheckpointScanMutation);
+  const client = useClient();
   const open = data?.myOpenCheckIn;
+  // positions still queued after a check-out (taken in a dead zone) go as soon as the phone is online again;
+  // the server takes them for a while after the check-out
+  useEffect(() => {
+    if (open) return undefined;
+    const online = () => void flushPositions(client);
+    online();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [open, client]);
   const now = Date.now();
   // after checking out one may check in to the same shift again (a break, a phone that died)
   const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !(s.shift.mySignup?.checkIn && !s.shift.mySignup.checkIn.checkedOutAt)
@@ -45,6 +57,8 @@ export function CheckInScreen() {
     setMessage({ text: t('patrol.checkIn.locating'), problem: false });
     try {
       const fix = await currentPosition();
+      // the positions still queued go before the check-out, so that they count for this patrol
+      if (kind === 'out') await flushPositions(client);
       const input = { shiftId: shift.id, position: { longitude: fix.longitude, latitude: fix.latitude }, accuracy: fix.accuracy };
       const payload = kind === 'in'
         ? (await checkIn({ input })).data?.shiftCheckIn
@@ -82,6 +96,7 @@ export function CheckInScreen() {
     <Page>
       <nav className="back"><Link to="/volunteer">{t('patrol.back')}</Link></nav>
       <h1>{t('patrol.checkIn.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="check-in-message">
           {message.text}

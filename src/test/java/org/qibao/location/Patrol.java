@@ -31,7 +31,7 @@ final class Patrol {
 
 	static final String BATCH = """
 			mutation($input: PositionReportBatchInput!) { positionReportBatch(input: $input) {
-			  accepted coalesced dropped { reason count } userErrors { code field } } }""";
+			  accepted coalesced dropped { reason count } droppedReports { index reason } userErrors { code field } } }""";
 
 	/** A point well inside DT-01, and one inside DT-02. */
 	static final double[] IN_DT01 = { 114.3530, 30.5675 };
