@@ -46,7 +46,8 @@ export function CheckInScreen() {
     return () => window.removeEventListener('online', online);
   }, [open, client]);
   const now = Date.now();
-  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !s.shift.mySignup?.checkIn
+  // after checking out one may check in to the same shift again (a break, a phone that died)
+  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !(s.shift.mySignup?.checkIn && !s.shift.mySignup.checkIn.checkedOutAt)
     && new Date(s.shift.startsAt).getTime() - LEAD_MS <= now && new Date(s.shift.endsAt).getTime() > now)?.shift;
   const shift = open?.shift ?? next;
 

@@ -2,6 +2,7 @@ package org.qibao.patrol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,19 +45,23 @@ class Attendances {
 		this.events = events;
 	}
 
-	/** Records the attendance of a check-in that has just closed. */
+	/**
+	 * Records the attendance of a check-in that has just closed, counting only the minutes the
+	 * person's earlier check-ins of the same shift did not count. (Their check-ins close one after
+	 * another: a person has at most one open check-in.)
+	 */
 	@Transactional
 	Attendance record(CheckIn closed, Shift shift, Instant now) {
 		PatrolCoverage.Coverage covered = coverageOf(closed.id());
 		AttendancePolicy.Verdict verdict = this.policy.assess(covered, shift.startsAt(), shift.endsAt(),
-				closed.checkedInAt(), closed.checkedOutAt());
+				closed.checkedInAt(), closed.checkedOutAt(), earlier(closed));
 		long id = this.jdbc.sql("""
 				INSERT INTO attendance (check_in_id, status, checked_in_minutes, covered_minutes, review_reason,
-				                        verified_minutes, decided_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				                        verified_minutes, decided_at, counted_minutes)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(closed.id(), verdict.clean() ? "VERIFIED" : "IN_REVIEW", verdict.checkedInMinutes(),
 					verdict.coveredMinutes(), verdict.reviewReason(), verdict.clean() ? verdict.coveredMinutes() : null,
-					verdict.clean() ? at(now) : null)
+					verdict.clean() ? at(now) : null, verdict.countedMinutes().toArray(Integer[]::new))
 			.query(Long.class)
 			.single();
 		Attendance attendance = find(id);
@@ -94,6 +99,19 @@ class Attendances {
 			.params(why, at(now), reviewerId, attendanceId)
 			.update();
 		return find(attendanceId);
+	}
+
+	/** The attendance of the person's other check-ins of the same shift: what they already counted. */
+	private List<AttendancePolicy.Earlier> earlier(CheckIn closed) {
+		return this.jdbc.sql("""
+				SELECT c.checked_in_at, c.checked_out_at, a.checked_in_minutes, a.counted_minutes
+				FROM attendance a JOIN check_in c ON c.id = a.check_in_id
+				WHERE c.shift_id = ? AND c.account_id = ? AND c.id <> ?""")
+			.params(closed.shiftId(), closed.accountId(), closed.id())
+			.query((rs, n) -> new AttendancePolicy.Earlier(Rows.instant(rs, "checked_in_at"),
+					Rows.instant(rs, "checked_out_at"), rs.getInt("checked_in_minutes"),
+					Set.of((Integer[]) rs.getArray("counted_minutes").getArray())))
+			.list();
 	}
 
 	Attendance find(long id) {

@@ -18,7 +18,8 @@ import static org.qibao.patrol.Rules.require;
 
 /**
  * Check-in and check-out on the spot, and checkpoint scans. A volunteer has at most one open
- * check-in (a partial unique index), so two devices checking in at once give one check-in.
+ * check-in (a partial unique index), so two devices checking in at once give one check-in; after
+ * checking out, they may check in to the same shift again.
  */
 @Service
 class CheckIns {
@@ -58,7 +59,8 @@ class CheckIns {
 		require(signup != null && "CONFIRMED".equals(signup.status()), "NOT_SIGNED_UP", "shiftId");
 		Optional<CheckIn> open = this.queries.openCheckInOf(accountId);
 		require(open.isEmpty() || open.get().shiftId() == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
-		require(open.isEmpty() && existing(shiftId, accountId).isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
+		// checking in again after a check-out is fine (a break, a phone that died); minutes still count once
+		require(open.isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
 		this.rules.requireWindowOpen(shift, now);
 		requireInArea(shift, fix);
 		try {
@@ -139,13 +141,6 @@ class CheckIns {
 		CheckIn closed = this.queries.checkIns(List.of(checkInId)).get(checkInId);
 		this.attendances.record(closed, shift, now);
 		return closed;
-	}
-
-	private Optional<CheckIn> existing(long shiftId, long accountId) {
-		return this.jdbc.sql("SELECT * FROM check_in WHERE shift_id = ? AND account_id = ?")
-			.params(shiftId, accountId)
-			.query(Rows.CHECK_IN)
-			.optional();
 	}
 
 	private void requireInArea(Shift shift, Fix fix) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
@@ -46,6 +47,9 @@ class CheckInTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CheckIns checkIns;
 
 	@Test
 	void aSignedUpVolunteerChecksInInsideTheGridAndOutAgain() {
@@ -151,6 +155,41 @@ class CheckInTests {
 	}
 
 	@Test
+	void aVolunteerChecksInAgainAfterCheckingOutAndEachMinuteIsCreditedOnce() throws Exception {
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		long accountId = volunteer.account().id();
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-60), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		signUp(phone, shift);
+		// the phone had a position in the area in every minute of the window
+		this.coverage.choose(accountId, new Coverage(IntStream.range(0, 120).boxed().toList(), 480, 0, 0, true));
+		// the first half hour of the shift, then a break
+		CheckIns.Fix here = new CheckIns.Fix(IN_DT01, 10.0);
+		this.checkIns.checkIn(shift.id(), accountId, here, null, shift.startsAt());
+		this.checkIns.checkOut(shift.id(), accountId, here, null, shift.startsAt().plus(Duration.ofMinutes(30)));
+		// back on patrol: a second check-in to the same shift is accepted
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("ALREADY_CHECKED_IN");
+		// dated back into the first patrol (two instances' clocks apart), its minutes must not count twice
+		this.jdbc.sql("UPDATE check_in SET checked_in_at = ? WHERE shift_id = ? AND checked_out_at IS NULL")
+			.params(Rows.at(shift.startsAt().plus(Duration.ofMinutes(20))), shift.id())
+			.update();
+		checkOut(phone, shift, IN_DT01, 10)
+			.path("shiftCheckOut.checkIn.attendance.status").entity(String.class).isEqualTo("VERIFIED")
+			.path("shiftCheckOut.checkIn.attendance.checkedInMinutes").entity(Integer.class).isEqualTo(30)
+			.path("shiftCheckOut.checkIn.attendance.verifiedMinutes").entity(Integer.class).isEqualTo(30);
+		assertThat(this.verified.of(accountId)).extracting(AttendanceVerified::verifiedMinutes).containsExactly(30, 30);
+		// the passbook is credited once per attendance: the sixty minutes from the first check-in to the last check-out
+		awaitUntil(() -> passbookBalance(phone) == 60);
+		phone.document("{ passbook { entries(first: 10) { nodes { kind minutes } } } }").execute()
+			.path("passbook.entries.nodes[*].minutes").entityList(Integer.class).containsExactly(30, 30)
+			.path("passbook.entries.nodes[*].kind").entityList(String.class).containsExactly("PATROL_EARNING", "PATROL_EARNING");
+		phone.document("{ myOpenCheckIn { id } }").execute().path("myOpenCheckIn").valueIsNull();
+	}
+
+	@Test
 	void twoDevicesCheckingTheSameVolunteerInAtOnceGiveOneCheckIn() throws Exception {
 		Crew crew = this.fixture.crew(1);
 		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 7);
@@ -233,6 +272,19 @@ class CheckInTests {
 			.path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
 		phone.document("{ myOpenCheckIn { visitedCheckpoints } }").execute()
 			.path("myOpenCheckIn.visitedCheckpoints").entityList(String.class).containsExactly("3 栋门口");
+	}
+
+	private static int passbookBalance(HttpGraphQlTester phone) {
+		return phone.document("{ passbook { balance } }").execute().path("passbook.balance").entity(Integer.class).get();
+	}
+
+	/** Waits for the time bank, which credits attendance after the patrol's transaction has committed. */
+	private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 20 s for the time bank").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	private int checkInCount(Shift shift) {
