@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LiveMap.Recorded;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +22,7 @@ class CheckInCoverage implements PatrolCoverage {
 
 	private static final Log log = LogFactory.getLog(CheckInCoverage.class);
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final LiveMap liveMap;
 
@@ -32,7 +32,7 @@ class CheckInCoverage implements PatrolCoverage {
 
 	private final TransactionTemplate transaction;
 
-	CheckInCoverage(OpenCheckIns checkIns, LiveMap liveMap, LivePositionStore store, CoverageRecords records,
+	CheckInCoverage(LocationCheckIns checkIns, LiveMap liveMap, LivePositionStore store, CoverageRecords records,
 			TransactionTemplate transaction) {
 		this.checkIns = checkIns;
 		this.liveMap = liveMap;

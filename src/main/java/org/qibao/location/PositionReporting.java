@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Previous;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
@@ -46,7 +46,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final LivePositionStore store;
 
@@ -74,7 +74,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	PositionReporting(OpenCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
+	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
 			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
 		this.checkIns = checkIns;
 		this.store = store;

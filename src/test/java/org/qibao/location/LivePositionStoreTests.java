@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qibao.identity.Accounts;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
 import org.qibao.shared.GeoPoint;
