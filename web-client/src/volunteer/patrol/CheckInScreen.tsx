@@ -79,10 +79,19 @@ export function CheckInScreen() {
     }
   }
 
-  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike
+  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike;
+  // either counts only near the plaque, so the phone's latest position fix goes with it
   async function recordCheckpoint(plaque: string) {
     setScanning(false);
-    const payload = (await scan({ input: { code: plaque.trim() } })).data?.checkpointScan;
+    let fix;
+    try {
+      fix = await currentPosition();
+    } catch (e) {
+      setVisit({ text: t(`patrol.checkIn.${(e as Error).message === 'denied' ? 'denied' : 'noFix'}`), problem: true });
+      return;
+    }
+    const position = { longitude: fix.longitude, latitude: fix.latitude };
+    const payload = (await scan({ input: { code: plaque.trim(), position, accuracy: fix.accuracy } })).data?.checkpointScan;
     if (!payload || payload.userErrors.length > 0) {
       setVisit({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
     } else {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.function.ToDoubleFunction;
 
+import org.qibao.geo.Distances;
 import org.qibao.geo.Grid;
 import org.qibao.shared.GeoPoint;
 
@@ -52,6 +53,17 @@ final class CheckInRules {
 		double outside = metresOutside.applyAsDouble(nearest);
 		long tolerance = tolerance(accuracy);
 		require(outside <= tolerance, "OUTSIDE_AREA", "position", Math.round(outside), nearest.name(), tolerance);
+	}
+
+	/**
+	 * A checkpoint is scanned on the spot: the phone within the same tolerance of the plaque as a
+	 * check-in of its grid, so a photo of the plaque scanned from home does not count.
+	 */
+	void requireNear(Checkpoint checkpoint, GeoPoint position, double accuracy) {
+		double distance = Distances.metres(checkpoint.position(), position);
+		long tolerance = tolerance(accuracy);
+		require(distance <= tolerance, "TOO_FAR_FROM_CHECKPOINT", "position", Math.round(distance), checkpoint.name(),
+				tolerance);
 	}
 
 	long tolerance(double accuracy) {

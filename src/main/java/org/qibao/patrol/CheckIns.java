@@ -121,9 +121,10 @@ class CheckIns {
 		return true;
 	}
 
-	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer. */
+	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer standing near it. */
 	@Transactional
-	Checkpoint scan(String code, long accountId, Instant now) {
+	Checkpoint scan(String code, long accountId, Fix fix, Instant now) {
+		this.rules.requireSoundFix(fix.position(), fix.accuracy());
 		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ?")
 			.param(code == null ? "" : code.trim())
 			.query(Rows.CHECKPOINT)
@@ -134,10 +135,12 @@ class CheckIns {
 			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
 		Shift shift = this.queries.shift(checkpoint.shiftId()).orElseThrow();
 		require(!now.isBefore(shift.startsAt()) && now.isBefore(shift.endsAt()), "CHECKPOINT_OUTSIDE_SHIFT", "code");
+		this.rules.requireNear(checkpoint, fix.position(), fix.accuracy());
 		this.jdbc.sql("""
-				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at) VALUES (?, ?, ?)
-				ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
-			.params(checkpoint.id(), open.id(), at(now))
+				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at, longitude, latitude, accuracy)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
+			.params(checkpoint.id(), open.id(), at(now), fix.position().longitude(), fix.position().latitude(),
+					fix.accuracy())
 			.update();
 		return checkpoint;
 	}

@@ -19,6 +19,7 @@ import org.qibao.shared.GeoPoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -262,16 +263,58 @@ class CheckInTests {
 		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
 		signUp(phone, shift);
 		String code = this.jdbc.sql("SELECT code FROM checkpoint WHERE shift_id = ?").param(shift.id()).query(String.class).single();
-		String scan = "mutation($input: CheckpointScanInput!) { checkpointScan(input: $input) { checkpoint { name } userErrors { code } } }";
-		phone.document(scan).variable("input", Map.of("code", code)).execute()
-			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("NOT_CHECKED_IN");
+		scan(phone, code, IN_DT01, 10).path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("NOT_CHECKED_IN");
 		checkIn(phone, shift, IN_DT01, 10);
-		phone.document(scan).variable("input", Map.of("code", "not-a-code")).execute()
-			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("UNKNOWN_CHECKPOINT");
-		phone.document(scan).variable("input", Map.of("code", code)).execute()
+		scan(phone, "not-a-code", IN_DT01, 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("UNKNOWN_CHECKPOINT");
+		scan(phone, code, IN_DT01, 10)
 			.path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
 		phone.document("{ myOpenCheckIn { visitedCheckpoints } }").execute()
 			.path("myOpenCheckIn.visitedCheckpoints").entityList(String.class).containsExactly("3 栋门口");
+		assertThat(this.jdbc.sql("SELECT accuracy FROM checkpoint_visit v JOIN check_in c ON c.id = v.check_in_id WHERE c.shift_id = ?")
+			.param(shift.id()).query(Double.class).single()).isEqualTo(10.0);
+	}
+
+	@Test
+	void aCheckpointScannedFarFromItsPlaqueIsRefused() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, IN_DT01, 10);
+		String code = this.jdbc.sql("SELECT code FROM checkpoint WHERE shift_id = ?").param(shift.id()).query(String.class).single();
+		// a photo of the plaque, scanned a kilometre away
+		scan(phone, code, EAST_OF_DT02, 10)
+			.path("checkpointScan.checkpoint").valueIsNull()
+			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("TOO_FAR_FROM_CHECKPOINT")
+			.path("checkpointScan.userErrors[0].field").entityList(String.class).containsExactly("input", "position")
+			.path("checkpointScan.userErrors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).contains("3 栋门口").containsPattern("\\d{3,4} m").contains("35 m"));
+		// about 50 m from the plaque: too far with a sharp fix, within the tolerance of a poor one
+		GeoPoint fiftyMetresWest = new GeoPoint(IN_DT01.longitude() - 0.00052, IN_DT01.latitude());
+		scan(phone, code, fiftyMetresWest, 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("TOO_FAR_FROM_CHECKPOINT");
+		scan(phone, code, IN_DT01, -1).path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("INVALID_ACCURACY");
+		scan(phone, code, new GeoPoint(114.35, 95), 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("INVALID_COORDINATES");
+		assertThat(visits(shift)).isZero();
+		scan(phone, code, fiftyMetresWest, 40).path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
+		assertThat(visits(shift)).isEqualTo(1);
+	}
+
+	private static GraphQlTester.Response scan(HttpGraphQlTester phone, String code, GeoPoint where, double accuracy) {
+		return phone.document("""
+				mutation($input: CheckpointScanInput!) { checkpointScan(input: $input) {
+				  checkpoint { name } userErrors { code message field } } }""")
+			.variable("input", Map.of("code", code, "position", PatrolFixture.position(where), "accuracy", accuracy))
+			.execute();
+	}
+
+	private int visits(Shift shift) {
+		return this.jdbc.sql("SELECT count(*) FROM checkpoint_visit v JOIN check_in c ON c.id = v.check_in_id WHERE c.shift_id = ?")
+			.param(shift.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private static int passbookBalance(HttpGraphQlTester phone) {
