@@ -91,7 +91,7 @@ class AttendanceTests {
 	@Test
 	void doubtfulAttendanceIsSentToReviewWithItsReason() {
 		assertThat(patrolOfAnHour(coverage(0, 60, 100, 0, true)).checkOut().reviewReason()).isEqualTo("POSITIONS_OUTSIDE");
-		assertThat(patrolOfAnHour(coverage(0, 60, 0, 2, true)).checkOut().reviewReason()).isEqualTo("IMPLAUSIBLE_POSITIONS");
+		assertThat(patrolOfAnHour(coverage(0, 60, 0, 20, true)).checkOut().reviewReason()).isEqualTo("IMPLAUSIBLE_POSITIONS");
 		assertThat(patrolOfAnHour(new Coverage(List.of(), 0, 0, 0, true)).checkOut().reviewReason()).isEqualTo("NO_POSITIONS");
 		assertThat(patrolOfAnHour(coverage(0, 60, 0, 0, false)).checkOut().reviewReason()).isEqualTo("COVERAGE_INCOMPLETE");
 		assertThat(patrolOfAnHour(null).checkOut().reviewReason()).isEqualTo("NO_COVERAGE");
