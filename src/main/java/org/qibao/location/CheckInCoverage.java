@@ -1,6 +1,7 @@
 package org.qibao.location;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,8 @@ class CheckInCoverage implements PatrolCoverage {
 		}
 	}
 
-	private Coverage coverage(ActiveCheckIn checkIn, Recorded recorded) {
+	/** The coverage Redis records for the check-in; nothing when Redis could not be read. */
+	Coverage coverage(ActiveCheckIn checkIn, Recorded recorded) {
 		if (recorded == null) {
 			return new Coverage(List.of(), 0, 0, 0, false);
 		}
@@ -99,7 +101,8 @@ class CheckInCoverage implements PatrolCoverage {
 		this.checkIns.forget(checkIn.accountId());
 		try {
 			LivePatroller last = this.store.previous(checkIn).last();
-			this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), last);
+			Instant closedAt = (checkIn.checkedOutAt() != null) ? checkIn.checkedOutAt() : Instant.now();
+			this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), closedAt, last);
 		}
 		catch (LiveMapUnavailableException ex) {
 			// the entry expires by itself; the check-in is already marked for review

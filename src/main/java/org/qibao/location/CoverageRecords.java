@@ -69,6 +69,20 @@ class CoverageRecords {
 		});
 	}
 
+	/** Replaces a coverage with its final, revised figures. */
+	void update(long checkInId, Coverage coverage) {
+		this.template.update("""
+				UPDATE patrol_coverage SET covered_minutes = ?, accepted_positions = ?, outside_positions = ?,
+				  implausible_positions = ?, complete = ? WHERE check_in_id = ?""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("integer", coverage.coveredMinutes().toArray(Integer[]::new)));
+			ps.setInt(2, coverage.acceptedPositions());
+			ps.setInt(3, coverage.outsidePositions());
+			ps.setInt(4, coverage.implausiblePositions());
+			ps.setBoolean(5, coverage.complete());
+			ps.setLong(6, checkInId);
+		});
+	}
+
 	void insertTrack(ActiveCheckIn checkIn, List<TrackPoint> track) {
 		this.template.batchUpdate("""
 				INSERT INTO patrol_track (check_in_id, account_id, community_id, recorded_at, longitude, latitude, accuracy, inside)

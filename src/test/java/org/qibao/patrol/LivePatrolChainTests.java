@@ -19,6 +19,7 @@ import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,6 +37,7 @@ import static org.qibao.patrol.PatrolFixture.signUp;
  */
 @QibaoTest
 @Import(PatrolFixture.class)
+@TestPropertySource(properties = { "qibao.location.late-report-window=5s", "qibao.location.final-coverage-period=1s" })
 class LivePatrolChainTests {
 
 	private static final String BATCH = """
@@ -128,6 +130,57 @@ class LivePatrolChainTests {
 
 		String community = GlobalId.encode("Community", crew.team().communityId());
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> member.client(this.port)
+			.document("query($c: ID) { passbook(communityId: $c) { balance } }")
+			.variable("c", community)
+			.execute()
+			.path("passbook.balance").entity(Integer.class).isEqualTo(10));
+	}
+
+	@Test
+	void positionsQueuedInADeadZoneAndSentAfterTheCheckOutCountForThePatrol() {
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		Duration earlier = Duration.ofMinutes(10);
+		Instant then = Instant.now().minus(earlier);
+		Shift shift = this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), then.plusSeconds(1),
+				then.plus(Duration.ofHours(1)), 1, 7, List.of(), then.minusSeconds(60));
+		this.signups.signUp(shift.id(), volunteer.account().id(), false, then);
+		long checkInId = this.checkIns.checkIn(shift.id(), volunteer.account().id(), new CheckIns.Fix(IN_DT01, 10.0),
+				null, then.plusSeconds(1)).id();
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		Instant now = Instant.now();
+		List<Map<String, Object>> beforeTheDeadZone = new ArrayList<>();
+		List<Map<String, Object>> inTheDeadZone = new ArrayList<>();
+		for (Instant at = then.plusSeconds(5); at.isBefore(now); at = at.plusSeconds(15)) {
+			(at.isBefore(then.plus(Duration.ofMinutes(2))) ? beforeTheDeadZone : inTheDeadZone).add(position(IN_DT01, at));
+		}
+		phone.document(BATCH).variable("input", Map.of("reports", beforeTheDeadZone)).execute()
+			.path("positionReportBatch.accepted").entity(Integer.class).isEqualTo(beforeTheDeadZone.size());
+		phone.document("""
+				mutation($input: ShiftCheckInInput!) { shiftCheckOut(input: $input) {
+				  checkIn { attendance { status reviewReason } } userErrors { code } } }""")
+			.variable("input", Map.of("shiftId", PatrolFixture.id(shift), "position", PatrolFixture.position(IN_DT01),
+					"accuracy", 10))
+			.execute()
+			.path("shiftCheckOut.checkIn.attendance.status").entity(String.class).isEqualTo("IN_REVIEW")
+			.path("shiftCheckOut.checkIn.attendance.reviewReason").entity(String.class).isEqualTo("LOW_COVERAGE");
+
+		// out of the dead zone, the phone sends what it queued there, and one position taken after the check-out
+		List<Map<String, Object>> queued = new ArrayList<>(inTheDeadZone);
+		queued.add(position(IN_DT01, Instant.now().plusSeconds(1)));
+		phone.document(BATCH).variable("input", Map.of("reports", queued)).execute()
+			.path("positionReportBatch.userErrors").entityList(Object.class).hasSize(0)
+			.path("positionReportBatch.accepted").entity(Integer.class).isEqualTo(inTheDeadZone.size())
+			.path("positionReportBatch.droppedReports[0].reason").entity(String.class).isEqualTo("OUTSIDE_CHECK_IN");
+
+		// once the late-report window has passed, the coverage is final and the attendance verified, once
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.jdbc
+			.sql("SELECT status || ' ' || coalesce(verified_minutes, 0) FROM attendance WHERE check_in_id = ?")
+			.param(checkInId)
+			.query(String.class)
+			.single()).isEqualTo("VERIFIED 10"));
+		String community = GlobalId.encode("Community", crew.team().communityId());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> volunteer.client(this.port)
 			.document("query($c: ID) { passbook(communityId: $c) { balance } }")
 			.variable("c", community)
 			.execute()
