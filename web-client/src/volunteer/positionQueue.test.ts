@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../shared/storage';
-import { MAX_BATCH, MAX_QUEUED, PositionQueue, type QueuedPosition } from './positionQueue';
+import { MAX_BATCH, MAX_QUEUED, PositionQueue, type QueuedPosition, fromGeolocation } from './positionQueue';
 
 function at(second: number): QueuedPosition {
   return {
@@ -46,5 +46,23 @@ describe('the offline position queue', () => {
     const storage = memoryStorage();
     storage.setItem('qibao.positionQueue', '{not json');
     expect(new PositionQueue(storage).all()).toEqual([]);
+  });
+
+  it('never queues a position whose numbers are not numbers', () => {
+    const queue = new PositionQueue(memoryStorage());
+    queue.add({ ...at(1), position: { longitude: 114.353, latitude: Number.NaN } });
+    queue.add({ ...at(2), accuracy: Number.POSITIVE_INFINITY });
+    queue.add({ ...at(3), recordedAt: 'Invalid Date' });
+    queue.add(at(4));
+    expect(queue.all().map((p) => p.recordedAt)).toEqual([at(4).recordedAt]);
+  });
+
+  it('gives no speed or heading the phone could not read', () => {
+    const read = fromGeolocation({
+      timestamp: Date.UTC(2026, 10, 27, 9),
+      coords: { longitude: 114.353, latitude: 30.5675, accuracy: 8, speed: Number.NaN, heading: Number.NaN },
+    } as unknown as GeolocationPosition);
+    expect(read.speed).toBeNull();
+    expect(read.heading).toBeNull();
   });
 });

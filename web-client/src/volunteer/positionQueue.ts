@@ -22,12 +22,17 @@ const KEY = 'qibao.positionQueue';
  * dead spot (or a closed browser tab) loses nothing; the oldest go first when it overflows.
  */
 export class PositionQueue {
-  constructor(private readonly storage: KeyValueStorage) {}
+  private readonly key: string;
+
+  /** The phone's own queue, or a captain's queue for a member they report for (kept apart). */
+  constructor(private readonly storage: KeyValueStorage, readonly forAccountId?: string) {
+    this.key = forAccountId ? `${KEY}.${forAccountId}` : KEY;
+  }
 
   all(): QueuedPosition[] {
     try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(KEY) ?? '[]');
-      return Array.isArray(parsed) ? (parsed as QueuedPosition[]) : [];
+      const parsed: unknown = JSON.parse(this.storage.getItem(this.key) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as QueuedPosition[]).filter(isReportable) : [];
     } catch {
       return [];
     }
@@ -37,7 +42,9 @@ export class PositionQueue {
     return this.all().length;
   }
 
+  /** Queues a position; one the phone read as not a number is never queued (the server could not take it). */
   add(position: QueuedPosition): void {
+    if (!isReportable(position)) return;
     const queued = [...this.all(), position];
     this.save(queued.slice(Math.max(0, queued.length - MAX_QUEUED)));
   }
@@ -54,13 +61,19 @@ export class PositionQueue {
   }
 
   clear(): void {
-    this.storage.removeItem(KEY);
+    this.storage.removeItem(this.key);
   }
 
   private save(positions: QueuedPosition[]): void {
-    if (positions.length === 0) this.storage.removeItem(KEY);
-    else this.storage.setItem(KEY, JSON.stringify(positions));
+    if (positions.length === 0) this.storage.removeItem(this.key);
+    else this.storage.setItem(this.key, JSON.stringify(positions));
   }
+}
+
+/** True when every number the server needs is a finite number and the time is a real time. */
+export function isReportable(p: QueuedPosition | null | undefined): p is QueuedPosition {
+  return p != null && p.position != null && Number.isFinite(p.position.longitude) && Number.isFinite(p.position.latitude)
+    && Number.isFinite(p.accuracy) && typeof p.recordedAt === 'string' && !Number.isNaN(Date.parse(p.recordedAt));
 }
 
 /** A browser position as the server wants it, rounded to what GPS can tell. */
@@ -70,8 +83,8 @@ export function fromGeolocation(position: GeolocationPosition): QueuedPosition {
     position: { longitude: round(coords.longitude, 6), latitude: round(coords.latitude, 6) },
     accuracy: Math.max(1, Math.round(coords.accuracy)),
     recordedAt: new Date(position.timestamp).toISOString(),
-    speed: coords.speed ?? null,
-    heading: coords.heading != null && !Number.isNaN(coords.heading) ? coords.heading : null,
+    speed: coords.speed != null && Number.isFinite(coords.speed) ? coords.speed : null,
+    heading: coords.heading != null && Number.isFinite(coords.heading) ? coords.heading : null,
   };
 }
 

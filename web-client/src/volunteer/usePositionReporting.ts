@@ -1,28 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import { graphql } from '../gql';
 import { browserStorage } from '../shared/storage';
 import { PositionQueue, type QueuedPosition, fromGeolocation } from './positionQueue';
-
-const ReportOne = graphql(`
-  mutation PositionReportSend($input: PositionReportInput!) {
-    positionReport(input: $input) {
-      accepted
-      coalesced
-      userErrors { code }
-    }
-  }
-`);
-
-const ReportMany = graphql(`
-  mutation PositionReportBatchSend($input: PositionReportBatchInput!) {
-    positionReportBatch(input: $input) {
-      accepted
-      coalesced
-      userErrors { code }
-    }
-  }
-`);
+import { flushPositions } from './positionSender';
 
 /** What the phone is doing about its position, for the banner. */
 export type ReportingStatus = 'locating' | 'reporting' | 'queued' | 'denied' | 'unsupported' | 'notCheckedIn';
@@ -44,16 +24,16 @@ export interface PositionReportingOptions {
   intervalMs?: number;
 }
 
-type Outcome = 'sent' | 'keep' | 'notCheckedIn';
-
 /**
  * Reports the phone's position (the browser's watchPosition) every ~15 s while active. Positions
  * go through a queue in localStorage, so those taken offline (or while the server's live map is
- * down) are sent as one batch when the connection is back.
+ * down) are sent as one batch when the connection is back; the check-out sends what is left first
+ * ({@link flushPositions}).
  */
 export function usePositionReporting({ active, forAccountId, intervalMs = 15_000 }: PositionReportingOptions) {
   const client = useClient();
-  const queue = useRef(new PositionQueue(browserStorage()));
+  const queue = useRef(new PositionQueue(browserStorage(), forAccountId));
+  if (queue.current.forAccountId !== forAccountId) queue.current = new PositionQueue(browserStorage(), forAccountId);
   const [state, setState] = useState<PositionReportingState>({
     status: 'locating',
     queued: queue.current.size(),
@@ -68,49 +48,20 @@ export function usePositionReporting({ active, forAccountId, intervalMs = 15_000
     }
     let latest: QueuedPosition | null = null;
     let lastQueued: string | null = null;
-    let sending = false;
     let stopped = false;
 
-    const send = async (batch: QueuedPosition[]): Promise<Outcome> => {
-      let payload: { userErrors: { code: string }[] } | null | undefined;
-      if (batch.length === 1) {
-        const result = await client.mutation(ReportOne, { input: { ...batch[0], forAccountId } }).toPromise();
-        if (result.error) return 'keep';
-        payload = result.data?.positionReport;
-      } else {
-        const result = await client.mutation(ReportMany, { input: { reports: batch, forAccountId } }).toPromise();
-        if (result.error) return 'keep';
-        payload = result.data?.positionReportBatch;
-      }
-      const codes = (payload?.userErrors ?? []).map((e) => e.code);
-      if (codes.includes('NO_OPEN_CHECK_IN')) return 'notCheckedIn';
-      if (codes.includes('LIVE_MAP_UNAVAILABLE') || !payload) return 'keep';
-      return 'sent';
-    };
-
     const flush = async () => {
-      if (sending || stopped) return;
-      sending = true;
-      try {
-        let batch = queue.current.nextBatch();
-        while (batch.length > 0 && !stopped) {
-          if (!navigator.onLine) break;
-          const outcome = await send(batch);
-          if (outcome === 'notCheckedIn') {
-            queue.current.clear();
-            setState({ status: 'notCheckedIn', queued: 0, lastSentAt: null });
-            return;
-          }
-          if (outcome === 'keep') break;
-          queue.current.remove(batch);
-          setState((s) => ({ ...s, status: 'reporting', lastSentAt: new Date().toISOString() }));
-          batch = queue.current.nextBatch();
-        }
-        const queued = queue.current.size();
-        setState((s) => ({ ...s, queued, status: queued > 0 ? 'queued' : s.status }));
-      } finally {
-        sending = false;
+      if (stopped) return;
+      const flushed = await flushPositions(client, forAccountId, () => {
+        if (!stopped) setState((s) => ({ ...s, status: 'reporting', lastSentAt: new Date().toISOString() }));
+      });
+      if (stopped) return;
+      if (flushed === 'notCheckedIn') {
+        setState({ status: 'notCheckedIn', queued: 0, lastSentAt: null });
+        return;
       }
+      const queued = queue.current.size();
+      setState((s) => ({ ...s, queued, status: queued > 0 ? 'queued' : s.status }));
     };
 
     const enqueueLatest = () => {

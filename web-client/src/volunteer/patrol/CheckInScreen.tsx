@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { Page } from '../../shared/ui/Page';
 import { canScan, QrScanner } from '../../shared/ui/QrScanner';
 import { AttendanceHistory } from './AttendanceHistory';
 import { PositionReporting } from '../PositionReporting';
+import { flushPositions } from '../positionSender';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
 import { currentPosition, shiftTime } from './time';
 import './patrol.css';
@@ -33,9 +34,20 @@ export function CheckInScreen() {
   const [, checkIn] = useMutation(CheckInMutation);
   const [, checkOut] = useMutation(CheckOutMutation);
   const [, scan] = useMutation(CheckpointScanMutation);
+  const client = useClient();
   const open = data?.myOpenCheckIn;
+  // positions still queued after a check-out (taken in a dead zone) go as soon as the phone is online again;
+  // the server takes them for a while after the check-out
+  useEffect(() => {
+    if (open) return undefined;
+    const online = () => void flushPositions(client);
+    online();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [open, client]);
   const now = Date.now();
-  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !s.shift.mySignup?.checkIn
+  // after checking out one may check in to the same shift again (a break, a phone that died)
+  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !(s.shift.mySignup?.checkIn && !s.shift.mySignup.checkIn.checkedOutAt)
     && new Date(s.shift.startsAt).getTime() - LEAD_MS <= now && new Date(s.shift.endsAt).getTime() > now)?.shift;
   const shift = open?.shift ?? next;
 
@@ -45,6 +57,8 @@ export function CheckInScreen() {
     setMessage({ text: t('patrol.checkIn.locating'), problem: false });
     try {
       const fix = await currentPosition();
+      // the positions still queued go before the check-out, so that they count for this patrol
+      if (kind === 'out') await flushPositions(client);
       const input = { shiftId: shift.id, position: { longitude: fix.longitude, latitude: fix.latitude }, accuracy: fix.accuracy };
       const payload = kind === 'in'
         ? (await checkIn({ input })).data?.shiftCheckIn
@@ -65,10 +79,19 @@ export function CheckInScreen() {
     }
   }
 
-  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike
+  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike;
+  // either counts only near the plaque, so the phone's latest position fix goes with it
   async function recordCheckpoint(plaque: string) {
     setScanning(false);
-    const payload = (await scan({ input: { code: plaque.trim() } })).data?.checkpointScan;
+    let fix;
+    try {
+      fix = await currentPosition();
+    } catch (e) {
+      setVisit({ text: t(`patrol.checkIn.${(e as Error).message === 'denied' ? 'denied' : 'noFix'}`), problem: true });
+      return;
+    }
+    const position = { longitude: fix.longitude, latitude: fix.latitude };
+    const payload = (await scan({ input: { code: plaque.trim(), position, accuracy: fix.accuracy } })).data?.checkpointScan;
     if (!payload || payload.userErrors.length > 0) {
       setVisit({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
     } else {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -17,6 +19,7 @@ import org.qibao.shared.UserError;
 import org.qibao.shared.UserErrors;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Position reports from checked-in phones: {@code positionReport} and {@code positionReportBatch}.
@@ -40,17 +43,30 @@ class PositionReportMutations implements RuntimeWiringConfigurer {
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		wiring.type("Mutation", type -> type
-			.dataFetcher("positionReport", env -> RequestActor.apply(actor -> positionReport(env, actor)))
-			.dataFetcher("positionReportBatch", env -> RequestActor.apply(actor -> positionReportBatch(env, actor))));
+			.dataFetcher("positionReport", env -> answer(RequestActor.apply(actor -> positionReport(env, actor))))
+			.dataFetcher("positionReportBatch",
+					env -> answer(RequestActor.apply(actor -> positionReportBatch(env, actor)))));
 	}
 
-	private PositionReportPayload positionReport(DataFetchingEnvironment env, Actor actor) {
+	/**
+	 * The payload as graphql-java takes it: a future that completes when Redis has the reports, so no
+	 * request thread waits for Redis; over WebSocket the actor comes in a {@code Mono}, which Spring
+	 * for GraphQL subscribes to with the request's security context.
+	 */
+	private static Object answer(Object result) {
+		if (result instanceof Mono<?> actorThenPayload) {
+			return actorThenPayload.flatMap(payload -> Mono.fromFuture((CompletableFuture<?>) payload));
+		}
+		return result;
+	}
+
+	private CompletableFuture<PositionReportPayload> positionReport(DataFetchingEnvironment env, Actor actor) {
 		Map<String, Object> input = env.getArgument("input");
 		return file(Actor.signedIn(actor), (String) input.get("forAccountId"), List.of(report(input)), env.getLocale());
 	}
 
 	@SuppressWarnings("unchecked")
-	private PositionReportPayload positionReportBatch(DataFetchingEnvironment env, Actor actor) {
+	private CompletableFuture<PositionReportPayload> positionReportBatch(DataFetchingEnvironment env, Actor actor) {
 		Map<String, Object> input = env.getArgument("input");
 		List<PositionReport> reports = ((List<Map<String, Object>>) input.get("reports")).stream()
 			.map(PositionReportMutations::report)
@@ -67,39 +83,64 @@ class PositionReportMutations implements RuntimeWiringConfigurer {
 	 */
 	private static PositionReport report(Map<String, Object> input) {
 		Map<?, ?> position = (Map<?, ?>) input.get("position");
-		return new PositionReport(
-				new GeoPoint(((Number) position.get("longitude")).doubleValue(),
-						((Number) position.get("latitude")).doubleValue()),
-				((Number) input.get("accuracy")).doubleValue(), (Instant) input.get("recordedAt"),
-				optional(input.get("speed")), optional(input.get("heading")));
+		return new PositionReport(new GeoPoint(orNaN(position.get("longitude")), orNaN(position.get("latitude"))),
+				orNaN(input.get("accuracy")), (Instant) input.get("recordedAt"), optional(input.get("speed")),
+				optional(input.get("heading")));
+	}
+
+	/**
+	 * A number a batch's report may lack (a phone's NaN arrives as null): NaN, which the filters drop
+	 * as invalid coordinates or bad accuracy, naming the report, while the rest of the batch is kept.
+	 */
+	private static double orNaN(Object number) {
+		return (number == null) ? Double.NaN : ((Number) number).doubleValue();
 	}
 
 	private static Double optional(Object number) {
 		return (number == null) ? null : ((Number) number).doubleValue();
 	}
 
-	private PositionReportPayload file(Actor actor, String forAccountId, List<PositionReport> reports, Locale locale) {
+	private CompletableFuture<PositionReportPayload> file(Actor actor, String forAccountId, List<PositionReport> reports,
+			Locale locale) {
 		Long forAccount = (forAccountId == null) ? null : GlobalId.keyOf(forAccountId, "Account");
+		CompletableFuture<Outcome> filed;
 		try {
-			Outcome outcome = this.reporting.report(actor.accountId(), forAccount, reports);
+			filed = this.reporting.report(actor.accountId(), forAccount, reports);
+		}
+		catch (BusinessRuleException ex) {
+			filed = CompletableFuture.failedFuture(ex);
+		}
+		return filed.handle((outcome, failure) -> {
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			if (cause instanceof BusinessRuleException refused) {
+				return new PositionReportPayload(0, 0, List.of(), List.of(), null,
+						List.of(this.userErrors.of(refused, locale)));
+			}
+			if (cause != null) {
+				throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
+			}
 			List<PositionDrop> dropped = outcome.dropped()
 				.entrySet()
 				.stream()
 				.map(e -> new PositionDrop(e.getKey(), e.getValue()))
 				.toList();
-			return new PositionReportPayload(outcome.accepted(), outcome.coalesced(), dropped, outcome.patroller(),
-					List.of());
-		}
-		catch (BusinessRuleException ex) {
-			return new PositionReportPayload(0, 0, List.of(), null, List.of(this.userErrors.of(ex, locale)));
-		}
+			List<DroppedReport> droppedReports = outcome.drops()
+				.stream()
+				.map(drop -> new DroppedReport(drop.index(), drop.reason()))
+				.toList();
+			return new PositionReportPayload(outcome.accepted(), outcome.coalesced(), dropped, droppedReports,
+					outcome.patroller(), List.of());
+		});
 	}
 
 	record PositionDrop(DropReason reason, int count) {
 	}
 
-	record PositionReportPayload(int accepted, int coalesced, List<PositionDrop> dropped, LivePatroller patroller,
-			List<UserError> userErrors) {
+	record DroppedReport(int index, DropReason reason) {
+	}
+
+	record PositionReportPayload(int accepted, int coalesced, List<PositionDrop> dropped,
+			List<DroppedReport> droppedReports, LivePatroller patroller, List<UserError> userErrors) {
 	}
 
 }

@@ -7,13 +7,15 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Previous;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
@@ -26,10 +28,10 @@ import org.springframework.stereotype.Service;
  * The hot path: a phone's position reports pass the filters in order, against the check-in's
  * last position (as this instance last stored it, or else as Redis holds it), the survivors are
  * placed in the patrol area, and all of a report or batch is written to Redis in one atomic step.
- * A check-in's first reports on this instance wait for that step; after that, while this instance
- * knows the check-in's last position, the phone is answered as soon as its reports are filed and
- * the step runs without the request waiting for it (see {@link #settleLater} for what follows).
- * That wait was most of a report's cost: the thread parked on Redis and woken again.
+ * The phone is answered once Redis has taken that step. While this instance knows the check-in's
+ * last position, the step is sent through Lettuce's asynchronous API and the answer completes when
+ * Redis replies, so no request thread parks on Redis (that wait was most of a report's cost);
+ * a check-in's first reports on this instance read the live map first, and wait.
  */
 @Service
 class PositionReporting implements SmartLifecycle {
@@ -44,7 +46,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final LivePositionStore store;
 
@@ -60,8 +62,11 @@ class PositionReporting implements SmartLifecycle {
 
 	private final LastPositions lastPositions;
 
-	/** What follows a store sent without waiting that did not simply succeed; rare, so one thread. */
-	private final ExecutorService followUps = Executors.newSingleThreadExecutor(runnable -> {
+	/**
+	 * What follows a store that did not simply succeed (rare but for outages, when every report
+	 * records one): off Lettuce's thread, which must never wait.
+	 */
+	private final ExecutorService followUps = Executors.newFixedThreadPool(2, runnable -> {
 		Thread thread = new Thread(runnable, "qibao-position-follow-ups");
 		thread.setDaemon(true);
 		return thread;
@@ -69,7 +74,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	PositionReporting(OpenCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
+	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
 			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
 		this.checkIns = checkIns;
 		this.store = store;
@@ -86,17 +91,20 @@ class PositionReporting implements SmartLifecycle {
 	 *
 	 * @param coalesced reports too soon after the last stored one, merged into it
 	 * @param dropped the other reports not stored, by reason
+	 * @param drops each of those, with its place in the request
 	 * @param patroller the reporter's place on the live map after the reports, or null
 	 */
-	record Outcome(int accepted, int coalesced, Map<DropReason, Integer> dropped, LivePatroller patroller) {
+	record Outcome(int accepted, int coalesced, Map<DropReason, Integer> dropped, List<Drop> drops,
+			LivePatroller patroller) {
 	}
 
 	/**
 	 * Files reports for the reporter, or for a member a captain checked in. Refuses with
 	 * {@code NO_OPEN_CHECK_IN}, {@code BATCH_TOO_LARGE} or {@code LIVE_MAP_UNAVAILABLE}, storing nothing.
-	 * The outcome is the filters'; the reports are stored, or being stored, when it is returned.
+	 * The outcome completes once Redis has the reports (or refuses when it could not take them), so
+	 * a phone only forgets a report Redis holds; the request's thread does not wait for it.
 	 */
-	Outcome report(long reporterId, Long forAccountId, List<PositionReport> reports) {
+	CompletableFuture<Outcome> report(long reporterId, Long forAccountId, List<PositionReport> reports) {
 		if (reports.size() > this.properties.maxBatch()) {
 			throw new BusinessRuleException("BATCH_TOO_LARGE", "reports", this.properties.maxBatch());
 		}
@@ -106,21 +114,32 @@ class PositionReporting implements SmartLifecycle {
 		if (subject != reporterId && (checkIn.reportedBy() == null || checkIn.reportedBy() != reporterId)) {
 			throw new AccessDeniedException("Only the captain who checked the member in reports for them");
 		}
-		LivePatroller known = this.lastPositions.of(checkIn.checkInId());
-		if (known != null) {
-			Filed filed = file(checkIn, known, reports);
-			Outcome outcome = outcome(subject, checkIn, filed, known, Written.STORED);
-			count(outcome);
-			if (hasSomethingToStore(filed)) {
-				this.store.storeLater(filed.stored(), known)
-					.whenComplete((written, failure) -> settleLater(subject, checkIn, reports, written, failure));
-			}
-			return outcome;
+		if (checkIn.checkedOutAt() != null) {
+			return CompletableFuture.completedFuture(counted(fileLate(subject, checkIn, reports)));
 		}
+		LivePatroller known = this.lastPositions.of(checkIn.checkInId());
+		if (known == null) {
+			return CompletableFuture.completedFuture(counted(fileWaiting(subject, checkIn, reports)));
+		}
+		Filed filed = file(checkIn, known, reports);
+		Outcome outcome = outcome(subject, checkIn, filed, known, Written.STORED);
+		if (!hasSomethingToStore(filed)) {
+			return CompletableFuture.completedFuture(counted(outcome));
+		}
+		return this.store.storeLater(filed.stored(), known)
+			.handle((written, failure) -> (failure == null && written == Written.STORED)
+					? CompletableFuture.completedFuture(counted(outcome))
+					: settle(subject, checkIn, reports, written, failure))
+			.thenCompose(settled -> settled);
+	}
+
+	/**
+	 * Files the reports against the live map in Redis, waiting for it; a Redis that cannot be reached
+	 * sends the check-in to captain review and refuses the reports, so that the phone keeps them.
+	 */
+	private Outcome fileWaiting(long subject, ActiveCheckIn checkIn, List<PositionReport> reports) {
 		try {
-			Outcome outcome = fileAgainstTheLiveMap(subject, checkIn, reports);
-			count(outcome);
-			return outcome;
+			return fileAgainstTheLiveMap(subject, checkIn, reports);
 		}
 		catch (LiveMapUnavailableException ex) {
 			this.records.outage(checkIn.checkInId());
@@ -131,12 +150,12 @@ class PositionReporting implements SmartLifecycle {
 	/**
 	 * Files the reports against the check-in's last position as Redis holds it, and stores them,
 	 * waiting for Redis: the first reports of a check-in on this instance, and reports whose store
-	 * without waiting found the live map changed. Refuses when the check-in was closed meanwhile.
+	 * found the live map changed. Refuses when the check-in was closed meanwhile.
 	 */
 	private Outcome fileAgainstTheLiveMap(long subject, ActiveCheckIn checkIn, List<PositionReport> reports) {
 		Previous previous = this.store.previous(checkIn);
 		if (previous.closed()) {
-			throw closed(subject, checkIn);
+			return afterClose(subject, checkIn, reports);
 		}
 		Filed filed = file(checkIn, previous.last(), reports);
 		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
@@ -144,43 +163,80 @@ class PositionReporting implements SmartLifecycle {
 	}
 
 	/**
-	 * What follows a store sent without waiting, once Redis has answered (on Lettuce's thread, so
-	 * anything but success is handed to the follow-up thread): the phone was already told its
-	 * reports were taken. A check-in closed meanwhile is forgotten, and nothing was stored; reports
-	 * filed against a position another instance has since replaced are filed again against the
-	 * live map; when Redis could not be reached, the check-in goes to captain review, and the phone's
-	 * next report waits for Redis, so that it hears the live map is unavailable and keeps its
-	 * reports until it is back.
+	 * A store that did not simply succeed, once Redis has answered (on Lettuce's thread, so the
+	 * follow-up, which may wait on Redis or PostgreSQL, runs on a thread of its own). A check-in
+	 * closed meanwhile is refused; reports filed against a position another instance has since
+	 * replaced are filed again against the live map; when Redis could not be reached, the check-in
+	 * goes to captain review and the reports are refused, so the phone keeps them.
 	 */
-	private void settleLater(long subject, ActiveCheckIn checkIn, List<PositionReport> reports, Written written,
-			Throwable failure) {
-		if (failure == null && written == Written.STORED) {
-			return;
-		}
+	private CompletableFuture<Outcome> settle(long subject, ActiveCheckIn checkIn, List<PositionReport> reports,
+			Written written, Throwable failure) {
 		this.lastPositions.forget(checkIn.checkInId());
-		this.followUps.execute(() -> {
-			try {
-				if (failure != null) {
-					log.warn("Positions of check-in " + checkIn.checkInId() + " were not stored: Redis is unavailable");
-					this.records.outage(checkIn.checkInId());
-				}
-				else if (written == Written.CLOSED) {
-					closed(subject, checkIn);
-				}
-				else {
-					fileAgainstTheLiveMap(subject, checkIn, reports);
-				}
-			}
-			catch (LiveMapUnavailableException ex) {
+		return CompletableFuture.supplyAsync(() -> {
+			if (failure != null) {
+				log.warn("Positions of check-in " + checkIn.checkInId() + " were not stored: Redis is unavailable");
 				this.records.outage(checkIn.checkInId());
+				throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
 			}
-			catch (BusinessRuleException ex) {
-				// closed meanwhile: nothing of it is stored, as it must not be
+			if (written == Written.CLOSED) {
+				return counted(afterCloseWaiting(subject, checkIn, reports));
 			}
-			catch (RuntimeException ex) {
-				log.warn("Positions of check-in " + checkIn.checkInId() + " could not be filed again", ex);
-			}
-		});
+			return counted(fileWaiting(subject, checkIn, reports));
+		}, this.followUps);
+	}
+
+	private Outcome afterCloseWaiting(long subject, ActiveCheckIn checkIn, List<PositionReport> reports) {
+		try {
+			return afterClose(subject, checkIn, reports);
+		}
+		catch (LiveMapUnavailableException ex) {
+			this.records.outage(checkIn.checkInId());
+			throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
+		}
+	}
+
+	/**
+	 * The live map says the check-in was closed (on another instance, which this one's copy had not
+	 * heard of): the reports are filed against the account's check-in as it is now, so positions
+	 * taken before the check-out still count for it, and a new check-in takes the rest.
+	 */
+	private Outcome afterClose(long subject, ActiveCheckIn stale, List<PositionReport> reports) {
+		this.checkIns.forget(subject);
+		this.lastPositions.forget(stale.checkInId());
+		ActiveCheckIn now = this.checkIns.of(subject)
+			.orElseThrow(() -> new BusinessRuleException("NO_OPEN_CHECK_IN", "input"));
+		if (now.checkedOutAt() != null) {
+			return fileLate(subject, now, reports);
+		}
+		if (now.checkInId() == stale.checkInId()) {
+			// closed in Redis, not yet in PostgreSQL: the check-out is committing
+			throw closed(subject, stale);
+		}
+		Previous previous = this.store.previous(now);
+		if (previous.closed()) {
+			throw closed(subject, now);
+		}
+		Filed filed = file(now, previous.last(), reports);
+		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
+		return outcome(subject, now, filed, previous.last(), written);
+	}
+
+	/**
+	 * Positions of a check-in closed within the late-report window (queued on the phone in a dead
+	 * zone): those taken before the check-out go to its coverage and track, filed against the
+	 * track's newest position; they never put the volunteer back on the live map.
+	 */
+	private Outcome fileLate(long subject, ActiveCheckIn closed, List<PositionReport> reports) {
+		try {
+			LivePatroller last = this.store.lastOfTrack(closed);
+			Filed filed = file(closed, last, reports);
+			Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
+			return outcome(subject, closed, filed, null, written);
+		}
+		catch (LiveMapUnavailableException ex) {
+			this.records.outage(closed.checkInId());
+			throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
+		}
 	}
 
 	private static boolean hasSomethingToStore(Filed filed) {
@@ -196,21 +252,28 @@ class PositionReporting implements SmartLifecycle {
 			throw closed(subject, checkIn);
 		}
 		LivePatroller latest = filed.stored().latest();
+		if (checkIn.checkedOutAt() != null) {
+			// a late position: not on the live map
+			return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
+					dropped(filed.reasons()), drops(filed), null);
+		}
 		if (latest != null) {
 			this.lastPositions.stored(latest);
 		}
 		return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
-				dropped(filed.reasons()), (latest != null) ? latest : before);
+				dropped(filed.reasons()), drops(filed), (latest != null) ? latest : before);
 	}
 
-	/**
-	 * Counts a report's or batch's outcome as it was first filed (reports filed again after a store
-	 * without waiting found the live map changed are not counted twice).
-	 */
-	private void count(Outcome outcome) {
+	private static List<Drop> drops(Filed filed) {
+		return filed.drops().stream().filter(drop -> drop.reason() != DropReason.TOO_FREQUENT).toList();
+	}
+
+	/** Counts a report's or batch's outcome once it is stored. */
+	private Outcome counted(Outcome outcome) {
 		this.metrics.accepted(outcome.accepted());
 		outcome.dropped().forEach(this.metrics::dropped);
 		this.metrics.dropped(DropReason.TOO_FREQUENT, outcome.coalesced());
+		return outcome;
 	}
 
 	/** Forgets the check-in, closed meanwhile, and says so. */
@@ -220,22 +283,33 @@ class PositionReporting implements SmartLifecycle {
 		return new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
 	}
 
-	private record Filed(Stored stored, List<DropReason> reasons) {
+	/** A report not stored: its place in the request (0 for a single report) and why. */
+	record Drop(int index, DropReason reason) {
+	}
+
+	private record Filed(Stored stored, List<Drop> drops) {
+
+		List<DropReason> reasons() {
+			return this.drops.stream().map(Drop::reason).toList();
+		}
+
 	}
 
 	private Filed file(ActiveCheckIn checkIn, LivePatroller last, List<PositionReport> reports) {
 		Instant now = Instant.now();
-		List<PositionReport> inOrder = new ArrayList<>(reports);
-		inOrder.sort(Comparator.comparing(PositionReport::recordedAt));
+		// oldest first, each remembering its place in the request so that a dropped one can be named
+		List<Integer> inOrder = new ArrayList<>(IntStream.range(0, reports.size()).boxed().toList());
+		inOrder.sort(Comparator.comparing(i -> reports.get(i).recordedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
 		List<TrackPoint> accepted = new ArrayList<>();
 		List<Integer> minutes = new ArrayList<>();
-		List<DropReason> reasons = new ArrayList<>();
+		List<Drop> drops = new ArrayList<>();
 		LivePatroller latest = null;
 		int outside = 0;
-		for (PositionReport report : inOrder) {
+		for (int index : inOrder) {
+			PositionReport report = reports.get(index);
 			DropReason reason = this.filters.dropReason(report, new PositionFilter.Context(checkIn, last, now));
 			if (reason != null) {
-				reasons.add(reason);
+				drops.add(new Drop(index, reason));
 				continue;
 			}
 			latest = placed(checkIn, report);
@@ -248,8 +322,9 @@ class PositionReporting implements SmartLifecycle {
 				minute(checkIn, report.recordedAt(), minutes);
 			}
 		}
-		int implausible = (int) reasons.stream().filter(DropReason::implausible).count();
-		return new Filed(new Stored(checkIn, accepted, minutes, latest, outside, implausible), reasons);
+		int implausible = (int) drops.stream().filter(drop -> drop.reason().implausible()).count();
+		drops.sort(Comparator.comparingInt(Drop::index));
+		return new Filed(new Stored(checkIn, accepted, minutes, latest, outside, implausible), drops);
 	}
 
 	/** The geofence step: which grid of the patrol area the position is in, if any. */

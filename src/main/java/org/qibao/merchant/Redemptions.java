@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +47,16 @@ class Redemptions {
 
 	Optional<Redemption> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE id = ?").param(id).query(Redemptions::redemption).optional();
+	}
+
+	/** The redemptions with these IDs, by ID. */
+	Map<Long, Redemption> findAll(Collection<Long> ids) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE id = ANY(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(Redemptions::redemption)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Redemption::id, Function.identity()));
 	}
 
 	Optional<Redemption> byKey(String idempotencyKey) {

@@ -18,7 +18,8 @@ import static org.qibao.patrol.Rules.require;
 
 /**
  * Check-in and check-out on the spot, and checkpoint scans. A volunteer has at most one open
- * check-in (a partial unique index), so two devices checking in at once give one check-in.
+ * check-in (a partial unique index), so two devices checking in at once give one check-in; after
+ * checking out, they may check in to the same shift again.
  */
 @Service
 class CheckIns {
@@ -39,14 +40,17 @@ class CheckIns {
 
 	private final CheckInRules rules;
 
+	private final LiveSessions liveSessions;
+
 	CheckIns(JdbcClient jdbc, PatrolQueries queries, Signups signups, Geography geography, Attendances attendances,
-			PatrolProperties properties) {
+			PatrolProperties properties, LiveSessions liveSessions) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.signups = signups;
 		this.geography = geography;
 		this.attendances = attendances;
 		this.rules = new CheckInRules(properties);
+		this.liveSessions = liveSessions;
 	}
 
 	@Transactional
@@ -58,17 +62,20 @@ class CheckIns {
 		require(signup != null && "CONFIRMED".equals(signup.status()), "NOT_SIGNED_UP", "shiftId");
 		Optional<CheckIn> open = this.queries.openCheckInOf(accountId);
 		require(open.isEmpty() || open.get().shiftId() == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
-		require(open.isEmpty() && existing(shiftId, accountId).isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
+		// checking in again after a check-out is fine (a break, a phone that died); minutes still count once
+		require(open.isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
 		this.rules.requireWindowOpen(shift, now);
 		requireInArea(shift, fix);
 		try {
-			return this.jdbc.sql("""
+			CheckIn opened = this.jdbc.sql("""
 					INSERT INTO check_in (shift_id, account_id, checked_in_at, in_longitude, in_latitude, in_accuracy, reported_by)
 					VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *""")
 				.params(shiftId, accountId, at(now), fix.position().longitude(), fix.position().latitude(), fix.accuracy(),
 						reportedBy)
 				.query(Rows.CHECK_IN)
 				.single();
+			this.liveSessions.opened(opened, shift);
+			return opened;
 		}
 		catch (DuplicateKeyException ex) {
 			// another device of the same volunteer checked in a moment earlier
@@ -114,9 +121,10 @@ class CheckIns {
 		return true;
 	}
 
-	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer. */
+	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer standing near it. */
 	@Transactional
-	Checkpoint scan(String code, long accountId, Instant now) {
+	Checkpoint scan(String code, long accountId, Fix fix, Instant now) {
+		this.rules.requireSoundFix(fix.position(), fix.accuracy());
 		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ?")
 			.param(code == null ? "" : code.trim())
 			.query(Rows.CHECKPOINT)
@@ -127,25 +135,21 @@ class CheckIns {
 			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
 		Shift shift = this.queries.shift(checkpoint.shiftId()).orElseThrow();
 		require(!now.isBefore(shift.startsAt()) && now.isBefore(shift.endsAt()), "CHECKPOINT_OUTSIDE_SHIFT", "code");
+		this.rules.requireNear(checkpoint, fix.position(), fix.accuracy());
 		this.jdbc.sql("""
-				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at) VALUES (?, ?, ?)
-				ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
-			.params(checkpoint.id(), open.id(), at(now))
+				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at, longitude, latitude, accuracy)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
+			.params(checkpoint.id(), open.id(), at(now), fix.position().longitude(), fix.position().latitude(),
+					fix.accuracy())
 			.update();
 		return checkpoint;
 	}
 
 	private CheckIn closed(long checkInId, Shift shift, Instant now) {
 		CheckIn closed = this.queries.checkIns(List.of(checkInId)).get(checkInId);
+		this.liveSessions.closed(closed);
 		this.attendances.record(closed, shift, now);
 		return closed;
-	}
-
-	private Optional<CheckIn> existing(long shiftId, long accountId) {
-		return this.jdbc.sql("SELECT * FROM check_in WHERE shift_id = ? AND account_id = ?")
-			.params(shiftId, accountId)
-			.query(Rows.CHECK_IN)
-			.optional();
 	}
 
 	private void requireInArea(Shift shift, Fix fix) {

@@ -39,7 +39,7 @@ class GraphQlConventions {
 
 			@Override
 			public void configure(RuntimeWiring.Builder builder) {
-				builder.scalar(DateTimeScalar.INSTANCE).scalar(geoJson);
+				builder.scalar(DateTimeScalar.INSTANCE).scalar(MonthScalar.INSTANCE).scalar(geoJson);
 			}
 
 			@Override
@@ -54,6 +54,16 @@ class GraphQlConventions {
 	QueryLimits queryLimits(@Value("${qibao.graphql.max-depth}") int maxDepth,
 			@Value("${qibao.graphql.max-complexity}") int maxComplexity) {
 		return new QueryLimits(maxDepth, maxComplexity);
+	}
+
+	@Bean
+	TextInputRules textInputRules() {
+		return new TextInputRules();
+	}
+
+	@Bean
+	SubscriptionTransport subscriptionTransport() {
+		return new SubscriptionTransport();
 	}
 
 	@Bean

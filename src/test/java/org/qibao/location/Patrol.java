@@ -10,7 +10,7 @@ import org.qibao.Clients;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Role;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.shared.GlobalId;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -31,7 +31,7 @@ final class Patrol {
 
 	static final String BATCH = """
 			mutation($input: PositionReportBatchInput!) { positionReportBatch(input: $input) {
-			  accepted coalesced dropped { reason count } userErrors { code field } } }""";
+			  accepted coalesced dropped { reason count } droppedReports { index reason } userErrors { code field } } }""";
 
 	/** A point well inside DT-01, and one inside DT-02. */
 	static final double[] IN_DT01 = { 114.3530, 30.5675 };

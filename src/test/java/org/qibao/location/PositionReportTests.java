@@ -138,6 +138,26 @@ class PositionReportTests {
 	}
 
 	@Test
+	void aBatchWithOneReportThatIsNotANumberStoresTheOthersAndNamesIt() {
+		Volunteer volunteer = this.patrol.checkedIn("黄丽华");
+		Instant now = Instant.now();
+		Map<String, Object> broken = Patrol.position(Patrol.IN_DT01, 10, now.minusSeconds(30));
+		Map<String, Object> nanLatitude = new java.util.HashMap<>();
+		nanLatitude.put("longitude", Patrol.IN_DT01[0]);
+		nanLatitude.put("latitude", null);
+		broken.put("position", nanLatitude);
+		broken.put("accuracy", null);
+		volunteer.batch(List.of(Patrol.position(Patrol.IN_DT01, 10, now.minusSeconds(45)), broken,
+				Patrol.position(Patrol.IN_DT01, 10, now.minusSeconds(15))))
+			.path("positionReportBatch.userErrors").entityList(Object.class).hasSize(0)
+			.path("positionReportBatch.accepted").entity(Integer.class).isEqualTo(2)
+			.path("positionReportBatch.droppedReports").entityList(Map.class)
+			.containsExactly(Map.of("index", 1, "reason", "INVALID_COORDINATES"));
+		assertThat(this.redis.opsForList().size(new LiveKeys(this.patrol.communityId).track(volunteer.checkIn.checkInId())))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void aBatchOverTheLimitIsRefusedWhole() {
 		Volunteer volunteer = this.patrol.checkedIn("刘玉珍");
 		Instant now = Instant.now();

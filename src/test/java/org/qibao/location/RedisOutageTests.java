@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qibao.Clients;
 import org.qibao.QibaoApplication;
+import org.qibao.RedisLink;
 import org.qibao.identity.Accounts;
 import org.qibao.location.Patrol.Volunteer;
 import org.qibao.location.PatrolCoverage.Coverage;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An instance whose Redis cannot be reached: it refuses reports for later (the phone keeps
- * them), says the live map is unavailable rather than empty, and marks the check-in's coverage
+ * An instance whose Redis cannot be reached, or goes away: it refuses reports for later (the
+ * phone keeps them) and never acknowledges one Redis does not have, says the live map is unavailable rather than empty, and marks the check-in's coverage
  * incomplete so that a captain reviews it.
  */
 @LocationTest
@@ -59,13 +60,7 @@ class RedisOutageTests {
 			closedPort = socket.getLocalPort();
 		}
 		this.withoutRedis = new SpringApplicationBuilder(QibaoApplication.class, TestCheckIns.Configuration.class)
-			.run("--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
-					"--spring.datasource.username=" + property("spring.datasource.username"),
-					"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-					"--spring.data.redis.url=redis://127.0.0.1:" + closedPort,
-					"--spring.data.redis.timeout=300ms", "--spring.data.redis.connect-timeout=300ms",
-					"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-					"--management.health.redis.enabled=false");
+			.run(arguments("--spring.data.redis.url=redis://127.0.0.1:" + closedPort));
 		this.withoutRedisPort = ((WebServerApplicationContext) this.withoutRedis).getWebServer().getPort();
 	}
 
@@ -97,6 +92,59 @@ class RedisOutageTests {
 		Coverage coverage = this.withoutRedis.getBean(PatrolCoverage.class).close(volunteer.checkIn.checkInId());
 		assertThat(coverage.complete()).isFalse();
 		assertThat(coverage.minutes()).isZero();
+	}
+
+	@Test
+	void aReportIsNotAcknowledgedWhenRedisDiesBeforeItIsStored() {
+		try (RedisLink link = new RedisLink(redisUrl())) {
+			ConfigurableApplicationContext instance = new SpringApplicationBuilder(QibaoApplication.class,
+					TestCheckIns.Configuration.class)
+				.run(arguments("--spring.data.redis.url=" + link.url(redisUrl())));
+			try {
+				int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+				Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
+				Volunteer volunteer = patrol.volunteer("断线");
+				volunteer.checkIn = instance.getBean(TestCheckIns.class)
+					.open(volunteer.account.id(), patrol.communityId, patrol.teamId, java.util.List.of(patrol.dt01),
+							Instant.now().minusSeconds(600), Instant.now().plusSeconds(3600));
+				HttpGraphQlTester phone = on(port, Clients.token(this.port, volunteer.phoneNumber, Patrol.PASSWORD));
+				Instant first = Instant.now().minusSeconds(30);
+				phone.document(Patrol.REPORT).variable("input", Patrol.position(Patrol.IN_DT01, 10, first))
+					.execute()
+					.path("positionReport.accepted").entity(Integer.class).isEqualTo(1);
+
+				link.cut();
+
+				phone.document(Patrol.REPORT)
+					.variable("input", Patrol.position(Patrol.IN_DT01, 10, first.plusSeconds(15)))
+					.execute()
+					.path("positionReport.accepted").entity(Integer.class).isEqualTo(0)
+					.path("positionReport.userErrors[0].code").entity(String.class).isEqualTo("LIVE_MAP_UNAVAILABLE");
+			}
+			finally {
+				instance.close();
+			}
+		}
+	}
+
+	private String[] arguments(String redis) {
+		return new String[] { "--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
+				"--spring.datasource.username=" + property("spring.datasource.username"),
+				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""), redis,
+				"--spring.data.redis.timeout=500ms", "--spring.data.redis.connect-timeout=300ms",
+				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
+				"--management.health.redis.enabled=false", "--spring.datasource.hikari.maximum-pool-size=4" };
+	}
+
+	private String redisUrl() {
+		String url = this.environment.getProperty("spring.data.redis.url");
+		return (url != null) ? url
+				: "redis://" + this.environment.getProperty("spring.data.redis.host", "127.0.0.1") + ":"
+						+ this.environment.getProperty("spring.data.redis.port", "6379");
+	}
+
+	private HttpGraphQlTester on(int port, String token) {
+		return Clients.anonymous(port).mutate().header("Authorization", "Bearer " + token).build();
 	}
 
 	private HttpGraphQlTester on(String token) {

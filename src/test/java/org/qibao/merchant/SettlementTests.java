@@ -57,7 +57,7 @@ class SettlementTests {
 
 		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
 		HttpGraphQlTester.Response settlement = staff.document("""
-				query($m: ID!, $month: String) { merchantSettlement(merchantId: $m, month: $month) {
+				query($m: ID!, $month: Month) { merchantSettlement(merchantId: $m, month: $month) {
 				  month redemptions minutes offers { offer { title priceMinutes } redemptions minutes } } }""")
 			.variable("m", MerchantFixtures.id(shop))
 			.variable("month", month)

@@ -61,7 +61,8 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		String captainPhone = person("王队长", team);
 		this.accounts.grant(accountOf(captainPhone).id(), Role.CAPTAIN, team.id());
 		String volunteerPhone = person("赵阿姨", team);
-		String shiftId = createShift(captainPhone, team, dt01, Instant.now().minus(Duration.ofMinutes(30)));
+		// started on the spot ten minutes ago (a shift may start at most fifteen minutes before it is created)
+		String shiftId = createShift(captainPhone, team, dt01, Instant.now().minus(Duration.ofMinutes(10)));
 
 		// the volunteer signs up
 		signIn(volunteerPhone);
@@ -78,14 +79,14 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		click("[data-testid=check-in]");
 		assertThat(visible("[data-testid=on-patrol]").getText()).contains("巡逻中");
 		long shiftKey = GlobalId.keyOf(shiftId, "Shift");
-		// count the patrol from the shift's start, twenty-odd minutes ago, without positions reported
+		// count the patrol from the shift's start, ten minutes ago, without positions reported
 		this.jdbc.sql("UPDATE check_in SET checked_in_at = (SELECT starts_at FROM shift WHERE id = ?) WHERE shift_id = ?")
 			.params(shiftKey, shiftKey).update();
 		click("[data-testid=check-out]");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=check-in-message]"), "签退成功"));
 		assertThat(visible("[data-testid=attendance-status]").getText()).isEqualTo("等待队长审核");
 
-		// the captain approves twenty minutes from the review queue
+		// the captain approves eight of the ten minutes checked in from the review queue
 		this.browser.get(url("/"));
 		click("[data-testid=sign-out]");
 		visible("#phone");
@@ -96,12 +97,12 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		assertThat(item.getText()).contains("赵阿姨");
 		WebElement minutes = item.findElement(By.cssSelector("[data-testid=approve-minutes]"));
 		minutes.clear();
-		minutes.sendKeys("20");
+		minutes.sendKeys("8");
 		item.findElement(By.cssSelector("[data-testid=approve]")).click();
 		visible("[data-testid=review-empty]");
 		assertThat(this.jdbc.sql("""
 				SELECT a.verified_minutes FROM attendance a JOIN check_in c ON c.id = a.check_in_id
-				WHERE c.shift_id = ? AND a.status = 'APPROVED'""").param(shiftKey).query(Integer.class).single()).isEqualTo(20);
+				WHERE c.shift_id = ? AND a.status = 'APPROVED'""").param(shiftKey).query(Integer.class).single()).isEqualTo(8);
 	}
 
 	@Test
