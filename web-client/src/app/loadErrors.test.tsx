@@ -71,6 +71,7 @@ const LOADING_NOTHING: Record<string, string> = {
   LoginScreen: 'shown before signing in; its failures are the sign-in form’s own messages',
   RequireAccount: 'the guard around every screen; checked on its own below',
   CounterScreen: 'asks the server only when a code is entered, and shows a failed look-up as the outcome',
+  AccountScreen: 'loads nothing: a form whose failures are its own messages',
   HomeScreen: 'checked through the role areas that load (the administrator’s and the merchant’s home cards load nothing)',
   Navigate: 'a redirect',
 };
