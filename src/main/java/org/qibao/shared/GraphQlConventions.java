@@ -62,6 +62,11 @@ class GraphQlConventions {
 	}
 
 	@Bean
+	ListInputLimits listInputLimits() {
+		return new ListInputLimits();
+	}
+
+	@Bean
 	SubscriptionTransport subscriptionTransport() {
 		return new SubscriptionTransport();
 	}
