@@ -17,12 +17,11 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code node(id:)} and {@code nodes(ids:)}, served by each module's {@link NodeType}s: an object
- * comes back only when its type lets the viewer see it, else null, as if it did not exist.
+ * comes back only when its type lets the viewer see it, else null, as if it did not exist. How many
+ * IDs one request may ask for is the schema's {@code @size} ({@link ListInputLimits}).
  */
 @Controller
 class NodeController {
-
-	private static final int MAX_IDS = 100;
 
 	private final Map<String, NodeType<?>> types;
 
@@ -37,9 +36,6 @@ class NodeController {
 
 	@QueryMapping
 	List<Object> nodes(@Argument List<String> ids, Principal viewer) {
-		if (ids.size() > MAX_IDS) {
-			throw new Connection.InvalidPageException("at most " + MAX_IDS + " IDs can be fetched at once");
-		}
 		List<GlobalId> globalIds = new ArrayList<>();
 		Map<String, Set<Long>> keysByType = new LinkedHashMap<>();
 		for (String id : ids) {

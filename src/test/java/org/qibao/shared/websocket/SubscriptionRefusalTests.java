@@ -80,6 +80,29 @@ class SubscriptionRefusalTests {
 				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
 	}
 
+	@Test
+	void aConnectionRunsAtMostTwentyOperationsAtOnceAndStaysOpenForThem() throws Exception {
+		this.client = GraphQlWsTestClient.connect(this.port).initialise();
+		for (int i = 1; i <= 20; i++) {
+			this.client.subscribe("t" + i, TickingSubscription.TICKS);
+		}
+		this.client.subscribe("t21", TickingSubscription.TICKS);
+		JsonNode refused = this.client.receive("error");
+		assertThat(refused.path("id").asString()).isEqualTo("t21");
+		assertThat(refused.path("payload").path(0).path("extensions").path("classification").asString())
+			.isEqualTo("TOO_MANY_REQUESTS");
+		assertThat(this.client.isOpen()).isTrue();
+		this.client.send(Map.of("id", "t1", "type", "complete"));
+		// one connection's messages are taken in order: the complete is counted before the next subscribe
+		this.client.subscribe("t22", TickingSubscription.TICKS);
+		JsonNode next = this.client.receive();
+		while (!"t22".equals(next.path("id").asString())) {
+			assertThat(next.path("type").asString()).isNotEqualTo("error");
+			next = this.client.receive();
+		}
+		assertThat(next.path("type").asString()).isEqualTo("next");
+	}
+
 	private GraphQlWsTestClient signedIn(String phone) throws Exception {
 		String token = Clients.token(this.port, phone, Clients.DEMO_PASSWORD);
 		return GraphQlWsTestClient.connect(this.port).initialise(Map.of("Authorization", "Bearer " + token));
