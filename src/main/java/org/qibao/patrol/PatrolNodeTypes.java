@@ -59,7 +59,8 @@ class PatrolNodeTypes {
 	NodeType<Attendance> attendanceNodeType(PatrolQueries queries) {
 		return NodeType.of("Attendance", queries::attendances, (found, viewer) -> {
 			Actor actor = Viewer.of(viewer);
-			return own(found, actor, Attendance::accountId, attendance -> actor.has(Role.CAPTAIN, attendance.teamId()));
+			// its reviewers see it, as in their review queue: the team's captains and the community's administrators
+			return own(found, actor, Attendance::accountId, attendance -> ReviewPolicy.hasAuthority(actor, attendance));
 		});
 	}
 
