@@ -7,7 +7,6 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.qibao.identity.Actor;
-import org.qibao.identity.Role;
 import org.qibao.shared.Identified;
 import org.qibao.shared.NodeType;
 import org.springframework.context.annotation.Bean;
