@@ -1,10 +1,11 @@
 -- Stores one report's or batch's accepted positions for a check-in, atomically, unless the
--- check-in was closed meanwhile (then nothing is written and 0 is returned, so no position
--- outlives the check-out), or its last position is not the one the reports were filtered
+-- check-in was closed before the newest of them was taken (then nothing is written and 0 is
+-- returned, so no position outlives the check-out), or its last position is not the one the reports were filtered
 -- against (then nothing is written and -1 is returned, and the caller files them again against
 -- the stored one). Every key has a TTL, so everything expires by itself; TTLs are set when a key
 -- or an entry is new, and the live map's are renewed once they have run down to half, so that a
--- report costs as few commands as it can.
+-- report costs as few commands as it can. Positions taken before the check-out that arrive after
+-- it (queued on a phone in a dead zone) go to the coverage, track and counters, not the live map.
 --
 -- KEYS: 1 GEO set, 2 last-seen times, 3 patroller entries (and closed marks), 4 coverage bitmap,
 --       5 recent track, 6 counters; all in one community's hash slot
@@ -13,15 +14,18 @@
 --       10 longitude, 11 latitude, 12 recorded at (epoch ms), 13 patroller entry, 14 update channel,
 --       15 update message, 16 the last position's time the reports were filtered against (epoch ms,
 --       empty for no check), 17 number of covered minutes m, then m minutes, then the track points
-if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1 then
-  return 0
-end
-if ARGV[16] ~= '' and tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1])) ~= tonumber(ARGV[16]) then
+-- the closed mark holds the check-out's time (epoch ms); '1' from before late positions were taken
+local closedAt = redis.call('HGET', KEYS[3], ARGV[2])
+if closedAt then
+  if closedAt == '1' or (ARGV[9] == '1' and tonumber(ARGV[12]) > tonumber(closedAt)) then
+    return 0
+  end
+elseif ARGV[16] ~= '' and tonumber(redis.call('ZSCORE', KEYS[2], ARGV[1])) ~= tonumber(ARGV[16]) then
   return -1
 end
 local id = ARGV[1]
 local keysTtl = ARGV[4]
-if ARGV[9] == '1' then
+if ARGV[9] == '1' and not closedAt then
   local liveTtl = tonumber(ARGV[3])
   local added = redis.call('GEOADD', KEYS[1], ARGV[10], ARGV[11], id) + redis.call('ZADD', KEYS[2], ARGV[12], id)
   redis.call('HSET', KEYS[3], id, ARGV[13])

@@ -21,12 +21,9 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final CurrentRoles currentRoles;
-
-	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, CurrentRoles currentRoles) {
+	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
-		this.currentRoles = currentRoles;
 	}
 
 	/** Opens an account; the phone number is normalised to digits without a +86 prefix. */
@@ -53,7 +50,7 @@ public class Accounts {
 	public boolean grant(long accountId, Role role, long scopeId) {
 		boolean granted = this.repository.grant(accountId, role, scopeId);
 		if (granted) {
-			this.currentRoles.changed(accountId);
+			this.repository.rolesChanged(accountId);
 		}
 		return granted;
 	}
@@ -63,7 +60,7 @@ public class Accounts {
 	public boolean revoke(long accountId, Role role, long scopeId) {
 		boolean revoked = this.repository.revoke(accountId, role, scopeId);
 		if (revoked) {
-			this.currentRoles.changed(accountId);
+			this.repository.rolesChanged(accountId);
 		}
 		return revoked;
 	}

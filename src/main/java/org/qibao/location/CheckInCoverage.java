@@ -1,13 +1,14 @@
 package org.qibao.location;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LiveMap.Recorded;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +23,7 @@ class CheckInCoverage implements PatrolCoverage {
 
 	private static final Log log = LogFactory.getLog(CheckInCoverage.class);
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final LiveMap liveMap;
 
@@ -32,7 +33,7 @@ class CheckInCoverage implements PatrolCoverage {
 
 	private final TransactionTemplate transaction;
 
-	CheckInCoverage(OpenCheckIns checkIns, LiveMap liveMap, LivePositionStore store, CoverageRecords records,
+	CheckInCoverage(LocationCheckIns checkIns, LiveMap liveMap, LivePositionStore store, CoverageRecords records,
 			TransactionTemplate transaction) {
 		this.checkIns = checkIns;
 		this.liveMap = liveMap;
@@ -74,7 +75,8 @@ class CheckInCoverage implements PatrolCoverage {
 		}
 	}
 
-	private Coverage coverage(ActiveCheckIn checkIn, Recorded recorded) {
+	/** The coverage Redis records for the check-in; nothing when Redis could not be read. */
+	Coverage coverage(ActiveCheckIn checkIn, Recorded recorded) {
 		if (recorded == null) {
 			return new Coverage(List.of(), 0, 0, 0, false);
 		}
@@ -99,7 +101,8 @@ class CheckInCoverage implements PatrolCoverage {
 		this.checkIns.forget(checkIn.accountId());
 		try {
 			LivePatroller last = this.store.previous(checkIn).last();
-			this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), last);
+			Instant closedAt = (checkIn.checkedOutAt() != null) ? checkIn.checkedOutAt() : Instant.now();
+			this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), closedAt, last);
 		}
 		catch (LiveMapUnavailableException ex) {
 			// the entry expires by itself; the check-in is already marked for review

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.PatrolCoverage.Coverage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +66,20 @@ class CoverageRecords {
 			ps.setInt(6, coverage.outsidePositions());
 			ps.setInt(7, coverage.implausiblePositions());
 			ps.setBoolean(8, coverage.complete());
+		});
+	}
+
+	/** Replaces a coverage with its final, revised figures. */
+	void update(long checkInId, Coverage coverage) {
+		this.template.update("""
+				UPDATE patrol_coverage SET covered_minutes = ?, accepted_positions = ?, outside_positions = ?,
+				  implausible_positions = ?, complete = ? WHERE check_in_id = ?""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("integer", coverage.coveredMinutes().toArray(Integer[]::new)));
+			ps.setInt(2, coverage.acceptedPositions());
+			ps.setInt(3, coverage.outsidePositions());
+			ps.setInt(4, coverage.implausiblePositions());
+			ps.setBoolean(5, coverage.complete());
+			ps.setLong(6, checkInId);
 		});
 	}
 

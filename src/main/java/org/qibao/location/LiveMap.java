@@ -99,13 +99,16 @@ class LiveMap {
 		return new Recorded(bitmap == null ? new byte[0] : bitmap, counts, track);
 	}
 
-	/** Takes a closed check-in off the live map at once, marks it closed, and tells subscribers. */
-	void remove(long communityId, long checkInId, LivePatroller last) {
+	/**
+	 * Takes a closed check-in off the live map at once, marks it closed as of its check-out (later
+	 * positions are refused; earlier ones still arriving go to its coverage), and tells subscribers.
+	 */
+	void remove(long communityId, long checkInId, Instant closedAt, LivePatroller last) {
 		this.lastPositions.forget(checkInId);
 		LiveKeys keys = new LiveKeys(communityId);
 		String member = Long.toString(checkInId);
 		guarded(() -> this.redis.executePipelined((RedisCallback<Object>) connection -> {
-			remove(connection, keys, member, checkInId, this.properties.liveMapTtl());
+			remove(connection, keys, member, checkInId, closedAt, this.properties.liveMapTtl());
 			if (last != null) {
 				connection.publish(bytes(keys.updates()), bytes(LiveUpdates.left(last)));
 			}
@@ -114,15 +117,16 @@ class LiveMap {
 	}
 
 	private static void remove(RedisConnection connection, LiveKeys keys, String member, long checkInId,
-			Duration liveMapTtl) {
+			Instant closedAt, Duration liveMapTtl) {
 		connection.zSetCommands().zRem(bytes(keys.geo()), bytes(member));
 		connection.zSetCommands().zRem(bytes(keys.seen()), bytes(member));
 		connection.hashCommands().hDel(bytes(keys.patrollers()), bytes(member));
 		// the closed mark may be the hash's first entry: it expires with the live map, like the rest
-		connection.hashCommands().hSet(bytes(keys.patrollers()), bytes(LiveKeys.closedField(checkInId)), bytes("1"));
+		connection.hashCommands()
+			.hSet(bytes(keys.patrollers()), bytes(LiveKeys.closedField(checkInId)),
+					bytes(Long.toString(closedAt.toEpochMilli())));
 		connection.keyCommands().expire(bytes(keys.patrollers()), liveMapTtl.toSeconds());
-		connection.keyCommands()
-			.del(bytes(keys.coverage(checkInId)), bytes(keys.counts(checkInId)), bytes(keys.track(checkInId)));
+		// the coverage, track and counters stay for late positions; they expire a day after the window
 	}
 
 	/** Leaves out patrollers past the drop-off and prunes them; marks stale ones. */

@@ -6,7 +6,7 @@ import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

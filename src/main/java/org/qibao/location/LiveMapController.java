@@ -9,7 +9,7 @@ import org.qibao.geo.Grid;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Actor;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LiveUpdates.LiveUpdate;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GeoPoint;
@@ -38,12 +38,12 @@ class LiveMapController {
 
 	private final Accounts accounts;
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final CoverageRecords records;
 
 	LiveMapController(LiveMap liveMap, LiveUpdates updates, LiveMapAccess access, Geography geography,
-			Accounts accounts, OpenCheckIns checkIns, CoverageRecords records) {
+			Accounts accounts, LocationCheckIns checkIns, CoverageRecords records) {
 		this.liveMap = liveMap;
 		this.updates = updates;
 		this.access = access;

@@ -15,7 +15,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -83,12 +83,28 @@ class LivePositionStore {
 		return new Previous(LivePatroller.decode(checkIn.checkInId(), (String) values.get(0)), values.get(1) != null);
 	}
 
+	/**
+	 * The newest position of a closed check-in's track, as a late position's filters compare it
+	 * (the check-in is off the live map), or null.
+	 */
+	LivePatroller lastOfTrack(ActiveCheckIn checkIn) {
+		String raw = guarded(() -> this.redis.opsForList()
+			.index(new LiveKeys(checkIn.communityId()).track(checkIn.checkInId()), 0));
+		if (raw == null) {
+			return null;
+		}
+		TrackPoint point = TrackPoint.decode(raw);
+		return new LivePatroller(checkIn.checkInId(), checkIn.accountId(), checkIn.teamId(), checkIn.communityId(),
+				checkIn.gridIds(), null, point.position(), point.accuracy(), point.recordedAt(), null, null,
+				point.inside(), false, null);
+	}
+
 	/** What became of a store. */
 	enum Written {
 
 		/** The positions are stored. */
 		STORED,
-		/** Nothing was stored: the check-in was closed meanwhile. */
+		/** Nothing was stored: the check-in was closed before the newest position was taken. */
 		CLOSED,
 		/** Nothing was stored: the check-in's last position is not the one expected. */
 		MOVED

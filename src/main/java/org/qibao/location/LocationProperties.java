@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trackLength how many recent positions a check-in keeps in Redis
  * @param maxBatch the most reports one batch may carry
  * @param retention how long closed check-ins' tracks are kept in PostgreSQL
- * @param checkInCache how long a check-in lookup is reused on the hot path
+ * @param checkInCache how long this instance reuses its copy of a phone's check-in before reading it
+ *        again (a check-out elsewhere is caught at once by the live map's closed mark)
+ * @param lateReportWindow how long after a check-out positions the phone took before it are still
+ *        taken (queued in a dead zone), before the coverage is final
  */
 @ConfigurationProperties("qibao.location")
 record LocationProperties(@DefaultValue("60s") Duration staleAfter, @DefaultValue("10m") Duration dropAfter,
@@ -27,7 +30,8 @@ record LocationProperties(@DefaultValue("60s") Duration staleAfter, @DefaultValu
 		@DefaultValue("12h") Duration maxAge, @DefaultValue("8") double maxSpeedMetresPerSecond,
 		@DefaultValue("5s") Duration minInterval, @DefaultValue("30") double geofenceToleranceMetres,
 		@DefaultValue("2000") int trackLength, @DefaultValue("100") int maxBatch,
-		@DefaultValue("30d") Duration retention, @DefaultValue("5s") Duration checkInCache) {
+		@DefaultValue("30d") Duration retention, @DefaultValue("5m") Duration checkInCache,
+		@DefaultValue("10m") Duration lateReportWindow) {
 
 	/**
 	 * The live map's keys' TTL: renewed once half has run down, so they outlive the community's last

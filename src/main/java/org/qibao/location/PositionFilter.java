@@ -2,7 +2,7 @@ package org.qibao.location;
 
 import java.time.Instant;
 
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 
 /**
  * One small, named step of the position pipeline (after traccar's filter handler): it either

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Previous;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
@@ -46,7 +46,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
-	private final OpenCheckIns checkIns;
+	private final LocationCheckIns checkIns;
 
 	private final LivePositionStore store;
 
@@ -74,7 +74,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	PositionReporting(OpenCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
+	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
 			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
 		this.checkIns = checkIns;
 		this.store = store;
@@ -114,6 +114,9 @@ class PositionReporting implements SmartLifecycle {
 		if (subject != reporterId && (checkIn.reportedBy() == null || checkIn.reportedBy() != reporterId)) {
 			throw new AccessDeniedException("Only the captain who checked the member in reports for them");
 		}
+		if (checkIn.checkedOutAt() != null) {
+			return CompletableFuture.completedFuture(counted(fileLate(subject, checkIn, reports)));
+		}
 		LivePatroller known = this.lastPositions.of(checkIn.checkInId());
 		if (known == null) {
 			return CompletableFuture.completedFuture(counted(fileWaiting(subject, checkIn, reports)));
@@ -152,7 +155,7 @@ class PositionReporting implements SmartLifecycle {
 	private Outcome fileAgainstTheLiveMap(long subject, ActiveCheckIn checkIn, List<PositionReport> reports) {
 		Previous previous = this.store.previous(checkIn);
 		if (previous.closed()) {
-			throw closed(subject, checkIn);
+			return afterClose(subject, checkIn, reports);
 		}
 		Filed filed = file(checkIn, previous.last(), reports);
 		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
@@ -176,10 +179,64 @@ class PositionReporting implements SmartLifecycle {
 				throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
 			}
 			if (written == Written.CLOSED) {
-				throw closed(subject, checkIn);
+				return counted(afterCloseWaiting(subject, checkIn, reports));
 			}
 			return counted(fileWaiting(subject, checkIn, reports));
 		}, this.followUps);
+	}
+
+	private Outcome afterCloseWaiting(long subject, ActiveCheckIn checkIn, List<PositionReport> reports) {
+		try {
+			return afterClose(subject, checkIn, reports);
+		}
+		catch (LiveMapUnavailableException ex) {
+			this.records.outage(checkIn.checkInId());
+			throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
+		}
+	}
+
+	/**
+	 * The live map says the check-in was closed (on another instance, which this one's copy had not
+	 * heard of): the reports are filed against the account's check-in as it is now, so positions
+	 * taken before the check-out still count for it, and a new check-in takes the rest.
+	 */
+	private Outcome afterClose(long subject, ActiveCheckIn stale, List<PositionReport> reports) {
+		this.checkIns.forget(subject);
+		this.lastPositions.forget(stale.checkInId());
+		ActiveCheckIn now = this.checkIns.of(subject)
+			.orElseThrow(() -> new BusinessRuleException("NO_OPEN_CHECK_IN", "input"));
+		if (now.checkedOutAt() != null) {
+			return fileLate(subject, now, reports);
+		}
+		if (now.checkInId() == stale.checkInId()) {
+			// closed in Redis, not yet in PostgreSQL: the check-out is committing
+			throw closed(subject, stale);
+		}
+		Previous previous = this.store.previous(now);
+		if (previous.closed()) {
+			throw closed(subject, now);
+		}
+		Filed filed = file(now, previous.last(), reports);
+		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
+		return outcome(subject, now, filed, previous.last(), written);
+	}
+
+	/**
+	 * Positions of a check-in closed within the late-report window (queued on the phone in a dead
+	 * zone): those taken before the check-out go to its coverage and track, filed against the
+	 * track's newest position; they never put the volunteer back on the live map.
+	 */
+	private Outcome fileLate(long subject, ActiveCheckIn closed, List<PositionReport> reports) {
+		try {
+			LivePatroller last = this.store.lastOfTrack(closed);
+			Filed filed = file(closed, last, reports);
+			Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
+			return outcome(subject, closed, filed, null, written);
+		}
+		catch (LiveMapUnavailableException ex) {
+			this.records.outage(closed.checkInId());
+			throw new BusinessRuleException("LIVE_MAP_UNAVAILABLE", "input");
+		}
 	}
 
 	private static boolean hasSomethingToStore(Filed filed) {
@@ -195,13 +252,20 @@ class PositionReporting implements SmartLifecycle {
 			throw closed(subject, checkIn);
 		}
 		LivePatroller latest = filed.stored().latest();
+		if (checkIn.checkedOutAt() != null) {
+			// a late position: not on the live map
+			return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
+					dropped(filed.reasons()), drops(filed), null);
+		}
 		if (latest != null) {
 			this.lastPositions.stored(latest);
 		}
 		return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
-				dropped(filed.reasons()),
-				filed.drops().stream().filter(drop -> drop.reason() != DropReason.TOO_FREQUENT).toList(),
-				(latest != null) ? latest : before);
+				dropped(filed.reasons()), drops(filed), (latest != null) ? latest : before);
+	}
+
+	private static List<Drop> drops(Filed filed) {
+		return filed.drops().stream().filter(drop -> drop.reason() != DropReason.TOO_FREQUENT).toList();
 	}
 
 	/** Counts a report's or batch's outcome once it is stored. */

@@ -72,6 +72,38 @@ class Attendances {
 	}
 
 	/**
+	 * Assesses again an attendance still in review once its check-in's coverage is final, grown by
+	 * positions the phone sent after the check-out: verified now if clean (credited once: only an
+	 * attendance in review, locked, turns verified), else kept in review with the new figures.
+	 */
+	@Transactional
+	void reassess(long checkInId, PatrolCoverage.Coverage coverage, Instant now) {
+		Long id = this.jdbc.sql("SELECT id FROM attendance WHERE check_in_id = ? AND status = 'IN_REVIEW' FOR UPDATE")
+			.param(checkInId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
+			return;
+		}
+		CheckIn checkIn = this.queries.checkIns(List.of(checkInId)).get(checkInId);
+		Shift shift = this.queries.shift(checkIn.shiftId()).orElseThrow();
+		AttendancePolicy.Verdict verdict = this.policy.assess(coverage, shift.startsAt(), shift.endsAt(),
+				checkIn.checkedInAt(), checkIn.checkedOutAt(), earlier(checkIn));
+		this.jdbc.sql("""
+				UPDATE attendance SET status = ?, covered_minutes = ?, review_reason = ?, verified_minutes = ?, decided_at = ?,
+				                      counted_minutes = ?
+				WHERE id = ?""")
+			.params(verdict.clean() ? "VERIFIED" : "IN_REVIEW", verdict.coveredMinutes(), verdict.reviewReason(),
+					verdict.clean() ? verdict.coveredMinutes() : null, verdict.clean() ? at(now) : null,
+					verdict.countedMinutes().toArray(Integer[]::new), id)
+			.update();
+		if (verdict.clean()) {
+			publish(find(id), now);
+		}
+	}
+
+	/**
 	 * A reviewer approves attendance in review with a number of minutes, at most the minutes checked in;
 	 * nobody approves their own.
 	 */

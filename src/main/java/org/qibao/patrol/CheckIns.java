@@ -40,14 +40,17 @@ class CheckIns {
 
 	private final CheckInRules rules;
 
+	private final LiveSessions liveSessions;
+
 	CheckIns(JdbcClient jdbc, PatrolQueries queries, Signups signups, Geography geography, Attendances attendances,
-			PatrolProperties properties) {
+			PatrolProperties properties, LiveSessions liveSessions) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.signups = signups;
 		this.geography = geography;
 		this.attendances = attendances;
 		this.rules = new CheckInRules(properties);
+		this.liveSessions = liveSessions;
 	}
 
 	@Transactional
@@ -64,13 +67,15 @@ class CheckIns {
 		this.rules.requireWindowOpen(shift, now);
 		requireInArea(shift, fix);
 		try {
-			return this.jdbc.sql("""
+			CheckIn opened = this.jdbc.sql("""
 					INSERT INTO check_in (shift_id, account_id, checked_in_at, in_longitude, in_latitude, in_accuracy, reported_by)
 					VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *""")
 				.params(shiftId, accountId, at(now), fix.position().longitude(), fix.position().latitude(), fix.accuracy(),
 						reportedBy)
 				.query(Rows.CHECK_IN)
 				.single();
+			this.liveSessions.opened(opened, shift);
+			return opened;
 		}
 		catch (DuplicateKeyException ex) {
 			// another device of the same volunteer checked in a moment earlier
@@ -142,6 +147,7 @@ class CheckIns {
 
 	private CheckIn closed(long checkInId, Shift shift, Instant now) {
 		CheckIn closed = this.queries.checkIns(List.of(checkInId)).get(checkInId);
+		this.liveSessions.closed(closed);
 		this.attendances.record(closed, shift, now);
 		return closed;
 	}

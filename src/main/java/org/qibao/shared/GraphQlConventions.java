@@ -62,6 +62,11 @@ class GraphQlConventions {
 	}
 
 	@Bean
+	SubscriptionTransport subscriptionTransport() {
+		return new SubscriptionTransport();
+	}
+
+	@Bean
 	GraphQlRequestMetrics graphQlRequestMetrics(MeterRegistry meters) {
 		return new GraphQlRequestMetrics(meters);
 	}

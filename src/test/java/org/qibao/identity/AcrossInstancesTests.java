@@ -53,6 +53,9 @@ class AcrossInstancesTests {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	ConfigurableApplicationContext otherInstance;
 
 	int otherPort;
@@ -97,6 +100,53 @@ class AcrossInstancesTests {
 		assertThat(outcomes).isSubsetOf("INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "SIGNED_IN");
 		assertThat(outcome(this.port, phone, "right password")).as("the right password once locked")
 			.isEqualTo("TOO_MANY_ATTEMPTS");
+	}
+
+	@Test
+	void aTokenSignedOutOnOneInstanceIsRefusedByTheOtherAtOnce() {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "退出测试", "right password", "zh-CN");
+		String token = Clients.token(this.port, phone, "right password");
+		assertThat(status(this.otherPort, token, "{ me { id } }")).as("known to the other instance").isEqualTo(200);
+		signedIn(this.port, token).document(SessionTests.SIGN_OUT).variable("input", Map.of()).execute()
+			.path("accountSignOut.signedOut").entity(Boolean.class).isEqualTo(true);
+		assertThat(status(this.otherPort, token, "{ me { id } }")).isEqualTo(401);
+	}
+
+	@Test
+	void aRoleGrantedOrRevokedOnOneInstanceCountsOnTheOtherFromTheNextRequest() {
+		String phone = Clients.uniquePhone();
+		Account account = this.accounts.register(phone, "角色测试", "right password", "zh-CN");
+		long community = this.jdbc.sql("SELECT id FROM community ORDER BY id LIMIT 1").query(Long.class).single();
+		String overview = "{ timeBankOverview(communityId: \"" + org.qibao.shared.GlobalId.encode("Community", community)
+				+ "\") { __typename } }";
+		GraphQlTester other = signedIn(this.otherPort, Clients.token(this.port, phone, "right password"));
+		assertThat(classification(other, overview)).as("before the grant").isEqualTo("FORBIDDEN");
+		this.accounts.grant(account.id(), Role.ADMINISTRATOR, community);
+		assertThat(classification(other, overview)).as("the next request after the grant").isNull();
+		this.accounts.revoke(account.id(), Role.ADMINISTRATOR, community);
+		assertThat(classification(other, overview)).as("the next request after the revoke").isEqualTo("FORBIDDEN");
+	}
+
+	private static String classification(GraphQlTester client, String document) {
+		List<org.springframework.graphql.ResponseError> errors = new ArrayList<>();
+		client.document(document).execute().errors().satisfy(errors::addAll);
+		return errors.isEmpty() ? null : String.valueOf(errors.get(0).getExtensions().get("classification"));
+	}
+
+	private static GraphQlTester signedIn(int port, String token) {
+		return Clients.anonymous(port).mutate().header("Authorization", "Bearer " + token).build();
+	}
+
+	private static int status(int port, String token, String query) {
+		return Clients.http(port).post().uri("/graphql")
+			.header("Authorization", "Bearer " + token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
 	}
 
 	static String outcome(int port, String phone, String password) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qibao.identity.Accounts;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
 import org.qibao.shared.GeoPoint;
@@ -70,8 +70,8 @@ class LivePositionStoreTests {
 		ActiveCheckIn checkIn = checkIn();
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		String id = Long.toString(checkIn.checkInId());
-		// the check-out lands between the report's read of the live map and its write
-		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
+		// the check-out lands between the report's read of the live map and its write, before the position was taken
+		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), checkIn.windowStart().plusSeconds(60), null);
 
 		assertThat(this.store.store(stored(checkIn, 19))).isEqualTo(Written.CLOSED);
 
@@ -88,7 +88,7 @@ class LivePositionStoreTests {
 		LiveKeys keys = new LiveKeys(checkIn.communityId());
 		this.redis.persist(keys.patrollers()); // as if the mark were the first entry: no TTL yet
 
-		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), null);
+		this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), Instant.now(), null);
 
 		assertThat(this.redis.opsForHash().hasKey(keys.patrollers(), LiveKeys.closedField(checkIn.checkInId()))).isTrue();
 		assertThat(this.redis.getExpire(keys.patrollers())).isPositive();

@@ -10,7 +10,7 @@ import org.qibao.Clients;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Role;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.shared.GlobalId;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.qibao.location.CheckInLookup.ActiveCheckIn;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.shared.GeoPoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class PositionFiltersTests {
 
 	private final PositionFilters filters = new PositionFilters(new LocationProperties(Duration.ofSeconds(60),
 			Duration.ofMinutes(10), 100, Duration.ofSeconds(30), Duration.ofHours(12), 8, Duration.ofSeconds(5), 30,
-			2000, 100, Duration.ofDays(30), Duration.ofSeconds(5)));
+			2000, 100, Duration.ofDays(30), Duration.ofSeconds(5), Duration.ofMinutes(10)));
 
 	@Test
 	void aPlausiblePositionPassesEveryFilter() {

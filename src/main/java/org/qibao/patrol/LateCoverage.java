@@ -1,0 +1,27 @@
+package org.qibao.patrol;
+
+import java.time.Instant;
+
+import org.qibao.location.PatrolCoverageRevised;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Positions a phone sent after its check-out (queued in a dead zone) can turn attendance in review
+ * into verified attendance once the location module's coverage is final.
+ */
+@Component
+class LateCoverage {
+
+	private final Attendances attendances;
+
+	LateCoverage(Attendances attendances) {
+		this.attendances = attendances;
+	}
+
+	@ApplicationModuleListener
+	void on(PatrolCoverageRevised revised) {
+		this.attendances.reassess(revised.checkInId(), revised.coverage(), Instant.now());
+	}
+
+}
