@@ -26,7 +26,6 @@ export function ReviewScreen() {
       <h1>{t('captain.review.title')}</h1>
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <OutcomeLine outcome={outcome} />
-      {error && <p className="problem" role="alert" data-testid="review-load-failed">{t('patrol.review.loadFailed')}</p>}
       {data?.reviewQueue.length === 0 && <p className="intro" data-testid="review-empty">{t('patrol.review.none')}</p>}
       <ul className="patrol-list">
         {data?.reviewQueue.map((a) => (

@@ -7,7 +7,6 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.qibao.identity.Actor;
-import org.qibao.identity.Role;
 import org.qibao.shared.Identified;
 import org.qibao.shared.NodeType;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +58,8 @@ class PatrolNodeTypes {
 	NodeType<Attendance> attendanceNodeType(PatrolQueries queries) {
 		return NodeType.of("Attendance", queries::attendances, (found, viewer) -> {
 			Actor actor = Viewer.of(viewer);
-			return own(found, actor, Attendance::accountId, attendance -> actor.has(Role.CAPTAIN, attendance.teamId()));
+			// its reviewers see it, as in their review queue: the team's captains and the community's administrators
+			return own(found, actor, Attendance::accountId, attendance -> ReviewPolicy.hasAuthority(actor, attendance));
 		});
 	}
 

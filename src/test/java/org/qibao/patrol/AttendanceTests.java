@@ -168,6 +168,10 @@ class AttendanceTests {
 		administratorsPhone.document(APPROVE).variable("input", Map.of("attendanceId", id, "minutes", 1)).execute()
 			.path("attendanceApprove.attendance.status").entity(String.class).isEqualTo("APPROVED")
 			.path("attendanceApprove.attendance.decidedBy.id").entity(String.class).isEqualTo(administrator.id());
+		administratorsPhone.document("query($id: ID!) { node(id: $id) { ... on Attendance { status } } }")
+			.variable("id", id)
+			.execute()
+			.path("node.status").entity(String.class).isEqualTo("APPROVED");
 		assertThat(this.verified.of(captain.account().id())).singleElement()
 			.satisfies(e -> assertThat(e.verifiedMinutes()).isEqualTo(1));
 	}
