@@ -75,7 +75,15 @@ class CurrentRoles {
 	 * reads the version again.
 	 */
 	Set<ScopedRole> viewOf(long accountId, long version) {
-		return new CurrentRoleSet(accountId, version, this.clock.millis());
+		return viewOf(accountId, version, () -> this.versionOf.applyAsLong(accountId));
+	}
+
+	/**
+	 * The same, reading the version again with {@code reread}, which may refuse (a token ended
+	 * while its WebSocket connection stayed open).
+	 */
+	Set<ScopedRole> viewOf(long accountId, long version, java.util.function.LongSupplier reread) {
+		return new CurrentRoleSet(accountId, version, this.clock.millis(), reread);
 	}
 
 	private record Versioned(long version, Set<ScopedRole> roles) {
@@ -89,16 +97,19 @@ class CurrentRoles {
 
 		private volatile long readAt;
 
-		CurrentRoleSet(long accountId, long version, long readAt) {
+		private final java.util.function.LongSupplier reread;
+
+		CurrentRoleSet(long accountId, long version, long readAt, java.util.function.LongSupplier reread) {
 			this.accountId = accountId;
 			this.version = version;
 			this.readAt = readAt;
+			this.reread = reread;
 		}
 
 		private Set<ScopedRole> current() {
 			long now = CurrentRoles.this.clock.millis();
 			if (now - this.readAt > VIEW_FRESH_FOR.toMillis()) {
-				this.version = CurrentRoles.this.versionOf.applyAsLong(this.accountId);
+				this.version = this.reread.getAsLong();
 				this.readAt = now;
 			}
 			return of(this.accountId, this.version);

@@ -117,14 +117,21 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		long accountId = Long.parseLong(jwt.getSubject());
+		AccountRepository.Standing standing = standing(accountId, jwt);
+		// a WebSocket connection lives on after its token was checked: its later role checks check it again
+		Actor actor = new Actor(accountId, jwt.getClaimAsString("name"), this.currentRoles.viewOf(accountId,
+				standing.rolesVersion(), () -> standing(accountId, jwt).rolesVersion()));
+		return new ActorAuthentication(actor, jwt);
+	}
+
+	/** The account's row, once it says the token is still good. */
+	private AccountRepository.Standing standing(long accountId, Jwt jwt) {
 		AccountRepository.Standing standing = this.repository.standing(accountId, UUID.fromString(jwt.getId()))
 			.orElseThrow(Tokens::ended);
 		if (standing.revoked() || standing.tokenGeneration() != ((Number) jwt.getClaim(GENERATION)).intValue()) {
 			throw ended();
 		}
-		Actor actor = new Actor(accountId, jwt.getClaimAsString("name"),
-				this.currentRoles.viewOf(accountId, standing.rolesVersion()));
-		return new ActorAuthentication(actor, jwt);
+		return standing;
 	}
 
 	private static InvalidBearerTokenException ended() {

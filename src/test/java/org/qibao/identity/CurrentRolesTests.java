@@ -106,6 +106,24 @@ class CurrentRolesTests {
 		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).as("a WebSocket connection's next message").isFalse();
 	}
 
+	@Test
+	void aViewKeptBeyondItsRequestIsRefusedOnceItsTokenWasEnded() {
+		this.stored.put(1L, Set.of(STAFF_OF_7));
+		boolean[] ended = { false };
+		Actor actor = new Actor(1, "店员", this.roles.viewOf(1, 0, () -> {
+			if (ended[0]) {
+				throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("ended");
+			}
+			return 0;
+		}));
+		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).isTrue();
+		ended[0] = true;
+		this.clock = Clock.offset(this.clock, Duration.ofSeconds(2));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> actor.has(Role.MERCHANT_STAFF, 7))
+			.as("a WebSocket connection's next role check after a sign-out")
+			.isInstanceOf(org.springframework.security.core.AuthenticationException.class);
+	}
+
 	private void change(long accountId, Set<ScopedRole> roles) {
 		this.stored.put(accountId, roles);
 		this.versions.merge(accountId, 1L, Long::sum);
