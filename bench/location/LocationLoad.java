@@ -4,30 +4,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.qibao.bench.HttpDriver.Request;
 
 /**
- * The load driver: many simulated phones, each with its own token, send position reports to a
- * running Qibao's /graphql, and the same run measures {@code {__typename}} as the server's
- * ceiling. Only the JDK is needed. Arguments: port [phones concurrency warmupSeconds
- * phaseSeconds rate batchSize].
+ * The load driver: many simulated phones, each with its own token and a real check-in (made by
+ * BenchServer through the patrol module), send position reports to a running Qibao's /graphql,
+ * and the same run measures {@code {__typename}} as the server's ceiling. The phones' tokens and
+ * the instant their clocks start from are read from the file named by {@code bench.phones.file}.
+ * Arguments: port [phones concurrency warmupSeconds phaseSeconds rate batchSize] (phones is how
+ * many the server checked in; it is read from the file).
  */
 public final class LocationLoad {
-
-	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
 	/** At most this many paced requests in flight; more wait in line, and their wait counts. */
 	private static final int PACED_CONNECTIONS = 128;
@@ -48,39 +46,34 @@ public final class LocationLoad {
 	private final AtomicLong[] steps;
 
 	/**
-	 * A month back, so that the phones' clocks stay in the past however fast the server takes their
-	 * reports: 200 phones have 35 million reports before their clocks reach now (run.sh lets the
-	 * server take reports that old).
+	 * Just after the phones checked in, 23 hours back, so that their clocks stay in the past however
+	 * fast the server takes their reports: 20,000 phones have 110 million reports before their clocks
+	 * reach now.
 	 */
-	private final Instant firstFix = Instant.now().minus(Duration.ofDays(30));
+	private final Instant firstFix;
 
-	private LocationLoad(int port, int phones) throws Exception {
+	private LocationLoad(int port, Path phonesFile) throws Exception {
 		this.endpoint = URI.create("http://localhost:" + port + "/graphql");
-		this.tokens = new String[phones];
-		this.steps = new AtomicLong[phones];
-		ExecutorService signIn = Executors.newFixedThreadPool(8);
-		for (int i = 0; i < phones; i++) {
-			int phone = i;
-			this.steps[i] = new AtomicLong();
-			signIn.submit(() -> this.tokens[phone] = signIn(phone));
-		}
-		signIn.shutdown();
-		signIn.awaitTermination(5, TimeUnit.MINUTES);
-		if (Arrays.stream(this.tokens).anyMatch(t -> t == null)) {
-			throw new IllegalStateException("Some bench phones could not sign in");
+		List<String> lines = Files.readAllLines(phonesFile);
+		this.firstFix = Instant.parse(lines.get(0));
+		this.tokens = lines.subList(1, lines.size()).toArray(String[]::new);
+		this.steps = new AtomicLong[this.tokens.length];
+		Arrays.setAll(this.steps, i -> new AtomicLong());
+		if (this.tokens.length == 0) {
+			throw new IllegalStateException("No bench phones in " + phonesFile);
 		}
 	}
 
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
-		int phones = arg(args, 1, 200);
 		int concurrency = arg(args, 2, 32);
 		int warmup = arg(args, 3, 30);
 		int phase = arg(args, 4, 20);
 		int rate = arg(args, 5, 2000);
 		int batch = arg(args, 6, 100);
-		LocationLoad load = new LocationLoad(port, phones);
-		System.out.printf("%d phones signed in; %d concurrent requests; warm-up %d s per kind, %d s per phase%n", phones,
+		LocationLoad load = new LocationLoad(port, Path.of(System.getProperty("bench.phones.file")));
+		int phones = load.tokens.length;
+		System.out.printf("%d phones checked in; %d concurrent requests; warm-up %d s per kind, %d s per phase%n", phones,
 				concurrency, warmup, phase);
 		HttpDriver driver = new HttpDriver("127.0.0.1", port);
 		driver.closedLoop("warm-up {__typename}", concurrency, warmup, load::trivial);
@@ -101,6 +94,10 @@ public final class LocationLoad {
 		// request threads, code paths of the driver's not yet compiled) are not the steady state
 		driver.fixedRate("warm-up single reports at " + rate + "/s", rate, PACED_CONNECTIONS, Math.max(5, warmup / 3),
 				load::single);
+		// the field's cadence: every phone once every 15 s
+		int field = Math.max(1, phones / 15);
+		Result cadence = driver.fixedRate("every phone every 15 s (" + field + "/s)", field, PACED_CONNECTIONS, phase,
+				load::single);
 		Result paced = driver.fixedRate("single reports at " + rate + "/s", rate, PACED_CONNECTIONS, phase, load::single);
 		int sustainable = Math.max(1, (int) (single.perSecond() / 2));
 		Result half = driver.fixedRate("single reports at " + sustainable + "/s", sustainable, PACED_CONNECTIONS, phase,
@@ -109,7 +106,7 @@ public final class LocationLoad {
 				i -> load.batch(i, batch));
 		System.out.println();
 		System.out.println(Result.HEADER);
-		for (Result r : List.of(trivial, single, paced, half, batched)) {
+		for (Result r : List.of(trivial, single, cadence, paced, half, batched)) {
 			System.out.println(r);
 		}
 		System.out.printf(Locale.ROOT, "%nsingle reports / {__typename} throughput: %.0f%% (target >= 60%%)%n",
@@ -118,6 +115,8 @@ public final class LocationLoad {
 		System.out.printf(Locale.ROOT,
 				"server CPU per request, {__typename} / single report: %.0f%% (the throughput ratio on an otherwise idle machine)%n",
 				100 * trivial.serverCpuMicros() / single.serverCpuMicros());
+		System.out.printf(Locale.ROOT, "at the field's cadence (%d phones every 15 s): p99 %.1f ms, achieved %.0f/s%n",
+				phones, cadence.percentile(99), cadence.perSecond());
 		System.out.printf(Locale.ROOT, "p99 at %d reports/s: %.1f ms (target < 50 ms); achieved %.0f/s%n", rate,
 				paced.percentile(99), paced.perSecond());
 		System.out.printf(Locale.ROOT,
@@ -173,31 +172,6 @@ public final class LocationLoad {
 		catch (Exception ex) {
 			System.out.println("positions stored and dropped: unknown (" + ex.getMessage() + ")");
 		}
-	}
-
-	private String signIn(int phone) {
-		String body = "{\"query\":\"mutation($i: AccountLoginInput!) { accountLogin(input: $i) { token } }\","
-				+ "\"variables\":{\"i\":{\"phone\":\"" + BenchServer.phone(phone) + "\",\"password\":\""
-				+ BenchServer.PASSWORD + "\"}}}";
-		try {
-			HttpResponse<String> response = this.http.send(request(null, body), HttpResponse.BodyHandlers.ofString());
-			Matcher token = TOKEN.matcher(response.body());
-			return token.find() ? token.group(1) : null;
-		}
-		catch (Exception ex) {
-			return null;
-		}
-	}
-
-	private HttpRequest request(String token, String body) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.endpoint)
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			builder.header("Authorization", "Bearer " + token);
-		}
-		return builder.build();
 	}
 
 	private Request trivial(long i) {

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -17,16 +17,11 @@ import org.qibao.shared.GeoPoint;
 
 /**
  * A grid's boundary: a valid GeoJSON Polygon or MultiPolygon in WGS84, tested with JTS.
- * Distances are measured in metres on a local flat projection around the point, which is
- * exact enough at the scale of a grid (a few hundred metres).
+ * Distances are great-circle metres to the boundary's nearest point, as {@link Geofence} measures them.
  */
 final class Boundary {
 
 	static final int MAX_VERTICES = 10_000;
-
-	private static final double METRES_PER_DEGREE_LATITUDE = 110_574;
-
-	private static final double METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111_320;
 
 	private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -77,17 +72,9 @@ final class Boundary {
 		return this.geometry.covers(point(point));
 	}
 
-	/** How far the point lies outside the boundary, in metres; 0 inside or on it. */
+	/** How far the point lies outside the boundary, in metres ({@link Geofence}'s formula); 0 inside or on it. */
 	double metresOutside(GeoPoint point) {
-		if (covers(point)) {
-			return 0;
-		}
-		double metresPerDegreeLon = METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.cos(Math.toRadians(point.latitude()));
-		AffineTransformation toLocalMetres = AffineTransformation
-			.translationInstance(-point.longitude(), -point.latitude())
-			.scale(metresPerDegreeLon, METRES_PER_DEGREE_LATITUDE);
-		Geometry local = toLocalMetres.transform(this.geometry);
-		return local.distance(FACTORY.createPoint(new Coordinate(0, 0)));
+		return Geofence.metresOutside(PreparedGeometryFactory.prepare(this.geometry), point);
 	}
 
 	Envelope envelope() {

@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge how old a report may be (a phone's offline queue)
  * @param maxSpeedMetresPerSecond the fastest a foot or bicycle patrol moves
  * @param minInterval reports closer together than this are coalesced
- * @param geofenceToleranceMetres how far outside the patrol area still counts as inside (GPS error)
  * @param trackLength how many recent positions a check-in keeps in Redis
  * @param maxBatch the most reports one batch may carry
  * @param retention how long closed check-ins' tracks are kept in PostgreSQL
@@ -28,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record LocationProperties(@DefaultValue("60s") Duration staleAfter, @DefaultValue("10m") Duration dropAfter,
 		@DefaultValue("100") double maxAccuracyMetres, @DefaultValue("30s") Duration maxFuture,
 		@DefaultValue("12h") Duration maxAge, @DefaultValue("8") double maxSpeedMetresPerSecond,
-		@DefaultValue("5s") Duration minInterval, @DefaultValue("30") double geofenceToleranceMetres,
+		@DefaultValue("5s") Duration minInterval,
 		@DefaultValue("2000") int trackLength, @DefaultValue("100") int maxBatch,
 		@DefaultValue("30d") Duration retention, @DefaultValue("5m") Duration checkInCache,
 		@DefaultValue("10m") Duration lateReportWindow) {

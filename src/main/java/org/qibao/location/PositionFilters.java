@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.qibao.geo.Geofence;
 import org.qibao.shared.GeoPoint;
 
 /** The position pipeline's filters, in the order a report meets them. */
@@ -99,7 +100,7 @@ final class PositionFilters {
 				return null;
 			}
 			double seconds = Math.max(1, Duration.between(last.recordedAt(), report.recordedAt()).toMillis() / 1000.0);
-			double metres = Math.max(0, PatrolArea.metresBetween(last.position(), report.position())
+			double metres = Math.max(0, Geofence.metresBetween(last.position(), report.position())
 					- Math.max(last.accuracy(), report.accuracy()));
 			return (metres / seconds > this.maxMetresPerSecond) ? DropReason.IMPLAUSIBLE_SPEED : null;
 		}

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.qibao.location.PatrolSessions.ActiveCheckIn;
+import org.qibao.geo.Geofence;
 import org.qibao.location.LivePositionStore.Previous;
 import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
@@ -50,7 +51,7 @@ class PositionReporting implements SmartLifecycle {
 
 	private final LivePositionStore store;
 
-	private final PatrolArea area;
+	private final Geofence geofence;
 
 	private final CoverageRecords records;
 
@@ -74,12 +75,12 @@ class PositionReporting implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, PatrolArea area,
+	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, Geofence geofence,
 			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
 		this.checkIns = checkIns;
 		this.store = store;
 		this.lastPositions = lastPositions;
-		this.area = area;
+		this.geofence = geofence;
 		this.records = records;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -327,13 +328,16 @@ class PositionReporting implements SmartLifecycle {
 		return new Filed(new Stored(checkIn, accepted, minutes, latest, outside, implausible), drops);
 	}
 
-	/** The geofence step: which grid of the patrol area the position is in, if any. */
+	/**
+	 * The geofence step, by the rule check-in uses ({@link Geofence}): which grid of the patrol area
+	 * the position counts as inside; outside it, which of the community's grids it lies in, if any.
+	 */
 	private LivePatroller placed(ActiveCheckIn checkIn, PositionReport report) {
-		Long gridId = this.area.gridOf(checkIn.gridIds(), report.position(),
-				Math.min(this.properties.geofenceToleranceMetres(), report.accuracy()));
+		Long inArea = this.geofence.within(checkIn.gridIds(), report.position(), report.accuracy());
+		Long gridId = (inArea != null) ? inArea : this.geofence.gridAt(checkIn.communityId(), report.position());
 		return new LivePatroller(checkIn.checkInId(), checkIn.accountId(), checkIn.teamId(), checkIn.communityId(),
 				checkIn.gridIds(), gridId, report.position(), report.accuracy(), report.recordedAt(), report.speed(),
-				report.heading(), gridId != null, false, null);
+				report.heading(), inArea != null, false, null);
 	}
 
 	private static void minute(ActiveCheckIn checkIn, Instant at, List<Integer> minutes) {

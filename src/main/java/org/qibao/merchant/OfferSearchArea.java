@@ -1,5 +1,6 @@
 package org.qibao.merchant;
 
+import org.qibao.geo.Geofence;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GeoPoint;
 
@@ -17,7 +18,7 @@ record OfferSearchArea(GeoPoint centre, int radiusMetres) {
 	static final int MAX_RADIUS = 20_000;
 
 	/** The mean earth radius (IUGG), as the great-circle distance in SQL uses it. */
-	static final double EARTH_RADIUS_METRES = 6_371_008.8;
+	static final double EARTH_RADIUS_METRES = Geofence.EARTH_RADIUS_METRES;
 
 	/**
 	 * The area around a position a phone reported; refuses what is not a position on the earth

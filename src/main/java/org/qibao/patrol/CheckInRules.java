@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.function.ToDoubleFunction;
 
-import org.qibao.geo.Distances;
+import org.qibao.geo.Geofence;
 import org.qibao.geo.Grid;
 import org.qibao.shared.GeoPoint;
 
@@ -17,8 +17,11 @@ final class CheckInRules {
 
 	private final PatrolProperties properties;
 
-	CheckInRules(PatrolProperties properties) {
+	private final Geofence geofence;
+
+	CheckInRules(PatrolProperties properties, Geofence geofence) {
 		this.properties = properties;
+		this.geofence = geofence;
 	}
 
 	void requireSoundFix(GeoPoint position, Double accuracy) {
@@ -46,7 +49,7 @@ final class CheckInRules {
 		require(now.isBefore(shift.endsAt()), "CHECK_IN_CLOSED", null, minutesBetween(shift.endsAt(), now));
 	}
 
-	/** The position must lie in one of the grids, or within a tolerance that grows with the reported accuracy. */
+	/** The position must lie in one of the grids, or within the geofence's tolerance for the reported accuracy. */
 	void requireInArea(Collection<Grid> grids, GeoPoint position, double accuracy,
 			ToDoubleFunction<Grid> metresOutside) {
 		Grid nearest = grids.stream().min(Comparator.comparingDouble(metresOutside)).orElseThrow();
@@ -60,14 +63,14 @@ final class CheckInRules {
 	 * check-in of its grid, so a photo of the plaque scanned from home does not count.
 	 */
 	void requireNear(Checkpoint checkpoint, GeoPoint position, double accuracy) {
-		double distance = Distances.metres(checkpoint.position(), position);
+		double distance = Geofence.metresBetween(checkpoint.position(), position);
 		long tolerance = tolerance(accuracy);
 		require(distance <= tolerance, "TOO_FAR_FROM_CHECKPOINT", "position", Math.round(distance), checkpoint.name(),
 				tolerance);
 	}
 
 	long tolerance(double accuracy) {
-		return Math.round(this.properties.baseToleranceMetres() + Math.min(accuracy, this.properties.maxAccuracyMetres()));
+		return Math.round(this.geofence.toleranceMetres(accuracy));
 	}
 
 	/** Whole minutes from one instant to a later one, rounded up, so "opens in 1 minute" never reads 0. */

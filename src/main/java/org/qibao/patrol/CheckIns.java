@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.qibao.geo.Geofence;
 import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
 import org.qibao.shared.BusinessRuleException;
@@ -43,13 +44,13 @@ class CheckIns {
 	private final LiveSessions liveSessions;
 
 	CheckIns(JdbcClient jdbc, PatrolQueries queries, Signups signups, Geography geography, Attendances attendances,
-			PatrolProperties properties, LiveSessions liveSessions) {
+			PatrolProperties properties, LiveSessions liveSessions, Geofence geofence) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.signups = signups;
 		this.geography = geography;
 		this.attendances = attendances;
-		this.rules = new CheckInRules(properties);
+		this.rules = new CheckInRules(properties, geofence);
 		this.liveSessions = liveSessions;
 	}
 

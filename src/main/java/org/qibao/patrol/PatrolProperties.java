@@ -10,8 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param checkInLead how long before a shift's start check-in opens
  * @param checkOutGrace how long after a shift's end a forgotten check-out is closed automatically
- * @param baseToleranceMetres how far outside the grid a check-in is still accepted with a perfect fix
- * @param maxAccuracyMetres the worst reported accuracy accepted; it is added to the tolerance up to this value
+ * @param maxAccuracyMetres the worst reported accuracy a check-in accepts (the geofence itself is geo.Geofence)
  * @param atRiskWithin how close to its start a shift below its minimum counts as at risk
  * @param generateAheadDays how many days ahead schedules generate their shifts
  * @param minCoverageShare the share of checked-in minutes that must be covered for automatic verification
@@ -23,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("qibao.patrol")
 record PatrolProperties(@DefaultValue("30m") Duration checkInLead, @DefaultValue("30m") Duration checkOutGrace,
-		@DefaultValue("25") int baseToleranceMetres, @DefaultValue("150") int maxAccuracyMetres,
+		@DefaultValue("150") int maxAccuracyMetres,
 		@DefaultValue("24h") Duration atRiskWithin, @DefaultValue("14") int generateAheadDays,
 		@DefaultValue("0.8") double minCoverageShare, @DefaultValue("0.1") double maxOutsideShare,
 		@DefaultValue("3") int maxImplausiblePositions, @DefaultValue("15m") Duration backdatingAllowance) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.qibao.geo.Geofence;
 import org.qibao.geo.Geography;
 import org.qibao.shared.GeoPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +44,14 @@ class ShiftPlanning {
 	private final CheckInRules checkInRules;
 
 	ShiftPlanning(JdbcClient jdbc, Teams teams, Geography geography, PatrolQueries queries,
-			Notifications notifications, PatrolProperties properties) {
+			Notifications notifications, PatrolProperties properties, Geofence geofence) {
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.geography = geography;
 		this.queries = queries;
 		this.notifications = notifications;
 		this.properties = properties;
-		this.checkInRules = new CheckInRules(properties);
+		this.checkInRules = new CheckInRules(properties, geofence);
 	}
 
 	@Transactional

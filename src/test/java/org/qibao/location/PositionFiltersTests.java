@@ -21,7 +21,7 @@ class PositionFiltersTests {
 			NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)), NOW.minus(Duration.ofHours(1)), null, null);
 
 	private final PositionFilters filters = new PositionFilters(new LocationProperties(Duration.ofSeconds(60),
-			Duration.ofMinutes(10), 100, Duration.ofSeconds(30), Duration.ofHours(12), 8, Duration.ofSeconds(5), 30,
+			Duration.ofMinutes(10), 100, Duration.ofSeconds(30), Duration.ofHours(12), 8, Duration.ofSeconds(5),
 			2000, 100, Duration.ofDays(30), Duration.ofSeconds(5), Duration.ofMinutes(10)));
 
 	@Test

@@ -187,6 +187,36 @@ class LivePatrolChainTests {
 			.path("passbook.balance").entity(Integer.class).isEqualTo(10));
 	}
 
+	@Test
+	void checkInAndTheLiveMapAgreeWhereAPatrollerIsAndAPositionOutsideTheAreaKeepsItsGrid() {
+		// about 69 m west of DT-01, in no grid: inside with a 50 m fix (25 m + the accuracy)
+		GeoPoint westOfDt01 = new GeoPoint(114.349374, 30.5675);
+		GeoPoint inDt03 = new GeoPoint(114.3510, 30.5640);
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		Shift shift = this.fixture.shift(crew, Duration.ofSeconds(-1), Duration.ofHours(1), 1, 7);
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, westOfDt01, 50).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		String report = """
+				mutation($input: PositionReportInput!) { positionReport(input: $input) {
+				  accepted patroller { insidePatrolArea grid { code } } userErrors { code } } }""";
+		Instant now = Instant.now();
+		phone.document(report)
+			.variable("input", Map.of("position", PatrolFixture.position(westOfDt01), "accuracy", 50, "recordedAt",
+					now.minusSeconds(55).toString()))
+			.execute()
+			.path("positionReport.patroller.insidePatrolArea").entity(Boolean.class).isEqualTo(true)
+			.path("positionReport.patroller.grid.code").entity(String.class).isEqualTo("DT-01");
+		// DT-03 is not the shift's: outside the patrol area, but still in DT-03 (a walk of 6.7 m/s)
+		phone.document(report)
+			.variable("input", Map.of("position", PatrolFixture.position(inDt03), "accuracy", 10, "recordedAt",
+					now.toString()))
+			.execute()
+			.path("positionReport.patroller.insidePatrolArea").entity(Boolean.class).isEqualTo(false)
+			.path("positionReport.patroller.grid.code").entity(String.class).isEqualTo("DT-03");
+	}
+
 	private static Map<String, Object> position(GeoPoint point, Instant at) {
 		return Map.of("position", PatrolFixture.position(point), "accuracy", 10, "recordedAt", at.toString());
 	}
