@@ -1,25 +1,19 @@
 package org.qibao.location;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.geo.Geofence;
 import org.qibao.location.LivePositionStore.Previous;
-import org.qibao.location.LivePositionStore.Stored;
 import org.qibao.location.LivePositionStore.Written;
+import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.shared.BusinessRuleException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,15 +45,13 @@ class PositionReporting implements SmartLifecycle {
 
 	private final LivePositionStore store;
 
-	private final Geofence geofence;
-
 	private final CoverageRecords records;
 
 	private final PositionMetrics metrics;
 
 	private final LocationProperties properties;
 
-	private final PositionFilters filters;
+	private final ReportFiling filing;
 
 	private final LastPositions lastPositions;
 
@@ -80,11 +72,10 @@ class PositionReporting implements SmartLifecycle {
 		this.checkIns = checkIns;
 		this.store = store;
 		this.lastPositions = lastPositions;
-		this.geofence = geofence;
 		this.records = records;
 		this.metrics = metrics;
 		this.properties = properties;
-		this.filters = new PositionFilters(properties);
+		this.filing = new ReportFiling(new PositionFilters(properties), geofence);
 	}
 
 	/**
@@ -95,7 +86,7 @@ class PositionReporting implements SmartLifecycle {
 	 * @param drops each of those, with its place in the request
 	 * @param patroller the reporter's place on the live map after the reports, or null
 	 */
-	record Outcome(int accepted, int coalesced, Map<DropReason, Integer> dropped, List<Drop> drops,
+	record Outcome(int accepted, int coalesced, Map<DropReason, Integer> dropped, List<ReportFiling.Drop> drops,
 			LivePatroller patroller) {
 	}
 
@@ -122,7 +113,7 @@ class PositionReporting implements SmartLifecycle {
 		if (known == null) {
 			return CompletableFuture.completedFuture(counted(fileWaiting(subject, checkIn, reports)));
 		}
-		Filed filed = file(checkIn, known, reports);
+		ReportFiling.Filed filed = this.filing.file(checkIn, known, reports);
 		Outcome outcome = outcome(subject, checkIn, filed, known, Written.STORED);
 		if (!hasSomethingToStore(filed)) {
 			return CompletableFuture.completedFuture(counted(outcome));
@@ -158,7 +149,7 @@ class PositionReporting implements SmartLifecycle {
 		if (previous.closed()) {
 			return afterClose(subject, checkIn, reports);
 		}
-		Filed filed = file(checkIn, previous.last(), reports);
+		ReportFiling.Filed filed = this.filing.file(checkIn, previous.last(), reports);
 		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
 		return outcome(subject, checkIn, filed, previous.last(), written);
 	}
@@ -217,7 +208,7 @@ class PositionReporting implements SmartLifecycle {
 		if (previous.closed()) {
 			throw closed(subject, now);
 		}
-		Filed filed = file(now, previous.last(), reports);
+		ReportFiling.Filed filed = this.filing.file(now, previous.last(), reports);
 		Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
 		return outcome(subject, now, filed, previous.last(), written);
 	}
@@ -230,7 +221,7 @@ class PositionReporting implements SmartLifecycle {
 	private Outcome fileLate(long subject, ActiveCheckIn closed, List<PositionReport> reports) {
 		try {
 			LivePatroller last = this.store.lastOfTrack(closed);
-			Filed filed = file(closed, last, reports);
+			ReportFiling.Filed filed = this.filing.file(closed, last, reports);
 			Written written = hasSomethingToStore(filed) ? this.store.store(filed.stored()) : Written.STORED;
 			return outcome(subject, closed, filed, null, written);
 		}
@@ -240,7 +231,7 @@ class PositionReporting implements SmartLifecycle {
 		}
 	}
 
-	private static boolean hasSomethingToStore(Filed filed) {
+	private static boolean hasSomethingToStore(ReportFiling.Filed filed) {
 		return !filed.stored().accepted().isEmpty() || filed.stored().implausible() > 0;
 	}
 
@@ -248,24 +239,24 @@ class PositionReporting implements SmartLifecycle {
 	 * What became of the reports; the newest position stored is remembered as the one the
 	 * check-in's next reports are filed against.
 	 */
-	private Outcome outcome(long subject, ActiveCheckIn checkIn, Filed filed, LivePatroller before, Written written) {
+	private Outcome outcome(long subject, ActiveCheckIn checkIn, ReportFiling.Filed filed, LivePatroller before, Written written) {
 		if (written == Written.CLOSED) {
 			throw closed(subject, checkIn);
 		}
 		LivePatroller latest = filed.stored().latest();
 		if (checkIn.checkedOutAt() != null) {
 			// a late position: not on the live map
-			return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
-					dropped(filed.reasons()), drops(filed), null);
+			return new Outcome(filed.stored().accepted().size(), ReportFiling.count(filed.reasons(), DropReason.TOO_FREQUENT),
+					ReportFiling.dropped(filed.reasons()), drops(filed), null);
 		}
 		if (latest != null) {
 			this.lastPositions.stored(latest);
 		}
-		return new Outcome(filed.stored().accepted().size(), count(filed.reasons(), DropReason.TOO_FREQUENT),
-				dropped(filed.reasons()), drops(filed), (latest != null) ? latest : before);
+		return new Outcome(filed.stored().accepted().size(), ReportFiling.count(filed.reasons(), DropReason.TOO_FREQUENT),
+				ReportFiling.dropped(filed.reasons()), drops(filed), (latest != null) ? latest : before);
 	}
 
-	private static List<Drop> drops(Filed filed) {
+	private static List<ReportFiling.Drop> drops(ReportFiling.Filed filed) {
 		return filed.drops().stream().filter(drop -> drop.reason() != DropReason.TOO_FREQUENT).toList();
 	}
 
@@ -282,80 +273,6 @@ class PositionReporting implements SmartLifecycle {
 		this.checkIns.forget(subject);
 		this.lastPositions.forget(checkIn.checkInId());
 		return new BusinessRuleException("NO_OPEN_CHECK_IN", "input");
-	}
-
-	/** A report not stored: its place in the request (0 for a single report) and why. */
-	record Drop(int index, DropReason reason) {
-	}
-
-	private record Filed(Stored stored, List<Drop> drops) {
-
-		List<DropReason> reasons() {
-			return this.drops.stream().map(Drop::reason).toList();
-		}
-
-	}
-
-	private Filed file(ActiveCheckIn checkIn, LivePatroller last, List<PositionReport> reports) {
-		Instant now = Instant.now();
-		// oldest first, each remembering its place in the request so that a dropped one can be named
-		List<Integer> inOrder = new ArrayList<>(IntStream.range(0, reports.size()).boxed().toList());
-		inOrder.sort(Comparator.comparing(i -> reports.get(i).recordedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
-		List<TrackPoint> accepted = new ArrayList<>();
-		List<Integer> minutes = new ArrayList<>();
-		List<Drop> drops = new ArrayList<>();
-		LivePatroller latest = null;
-		int outside = 0;
-		for (int index : inOrder) {
-			PositionReport report = reports.get(index);
-			DropReason reason = this.filters.dropReason(report, new PositionFilter.Context(checkIn, last, now));
-			if (reason != null) {
-				drops.add(new Drop(index, reason));
-				continue;
-			}
-			latest = placed(checkIn, report);
-			last = latest;
-			accepted.add(new TrackPoint(report.position(), report.accuracy(), report.recordedAt(), latest.inside()));
-			if (!latest.inside()) {
-				outside++;
-			}
-			else {
-				minute(checkIn, report.recordedAt(), minutes);
-			}
-		}
-		int implausible = (int) drops.stream().filter(drop -> drop.reason().implausible()).count();
-		drops.sort(Comparator.comparingInt(Drop::index));
-		return new Filed(new Stored(checkIn, accepted, minutes, latest, outside, implausible), drops);
-	}
-
-	/**
-	 * The geofence step, by the rule check-in uses ({@link Geofence}): which grid of the patrol area
-	 * the position counts as inside; outside it, which of the community's grids it lies in, if any.
-	 */
-	private LivePatroller placed(ActiveCheckIn checkIn, PositionReport report) {
-		Long inArea = this.geofence.within(checkIn.gridIds(), report.position(), report.accuracy());
-		Long gridId = (inArea != null) ? inArea : this.geofence.gridAt(checkIn.communityId(), report.position());
-		return new LivePatroller(checkIn.checkInId(), checkIn.accountId(), checkIn.teamId(), checkIn.communityId(),
-				checkIn.gridIds(), gridId, report.position(), report.accuracy(), report.recordedAt(), report.speed(),
-				report.heading(), inArea != null, false, null);
-	}
-
-	private static void minute(ActiveCheckIn checkIn, Instant at, List<Integer> minutes) {
-		long minute = Duration.between(checkIn.windowStart(), at).toMillis() / 60_000;
-		long windowMinutes = Duration.between(checkIn.windowStart(), checkIn.windowEnd()).toMinutes();
-		if (!at.isBefore(checkIn.windowStart()) && minute < windowMinutes) {
-			minutes.add((int) minute);
-		}
-	}
-
-	private static Map<DropReason, Integer> dropped(List<DropReason> reasons) {
-		Map<DropReason, Integer> counts = new EnumMap<>(DropReason.class);
-		reasons.stream().filter(r -> r != DropReason.TOO_FREQUENT).forEach(r -> counts.merge(r, 1, Integer::sum));
-		return counts;
-	}
-
-	private static int count(List<DropReason> reasons, DropReason reason) {
-		return (int) reasons.stream().filter(r -> r == reason).count();
 	}
 
 	@Override

@@ -97,7 +97,8 @@ class LivePatrolChainTests {
 		Person member = crew.volunteer(0);
 		Person captain = crew.captain();
 		// a shift planned, signed up for and checked into (by the captain, for the member) ten minutes ago
-		Duration earlier = Duration.ofMinutes(10);
+		// ten whole minutes and a half before the check-out: ten minutes checked in, however fast the test runs
+		Duration earlier = Duration.ofMinutes(10).plusSeconds(30);
 		Instant then = Instant.now().minus(earlier);
 		Shift shift = this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), then.plusSeconds(1),
 				then.plus(Duration.ofHours(1)), 1, 7, List.of(), then.minusSeconds(60));
@@ -140,7 +141,8 @@ class LivePatrolChainTests {
 	void positionsQueuedInADeadZoneAndSentAfterTheCheckOutCountForThePatrol() {
 		Crew crew = this.fixture.crew(1);
 		Person volunteer = crew.volunteer(0);
-		Duration earlier = Duration.ofMinutes(10);
+		// ten whole minutes and a half before the check-out: ten minutes checked in, however fast the test runs
+		Duration earlier = Duration.ofMinutes(10).plusSeconds(30);
 		Instant then = Instant.now().minus(earlier);
 		Shift shift = this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), then.plusSeconds(1),
 				then.plus(Duration.ofHours(1)), 1, 7, List.of(), then.minusSeconds(60));
