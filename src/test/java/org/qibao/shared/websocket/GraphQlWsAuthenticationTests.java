@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -101,8 +102,10 @@ class GraphQlWsAuthenticationTests {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer("qibao")
 			.subject("1")
+			.id(UUID.randomUUID().toString())
 			.issuedAt(issuedAt)
 			.expiresAt(expiresAt)
+			.claim("gen", 0)
 			.claim("name", "测试")
 			.build();
 		return new NimbusJwtEncoder(new ImmutableSecret<>(key))
