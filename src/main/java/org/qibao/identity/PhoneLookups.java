@@ -19,7 +19,7 @@ class PhoneLookups {
 
 	private final Throttle throttle;
 
-	PhoneLookups(StringRedisTemplate redis, @Value("${qibao.security.phone-lookups:30}") int limit,
+	PhoneLookups(StringRedisTemplate redis, @Value("${qibao.security.phone-lookups:20}") int limit,
 			@Value("${qibao.security.phone-lookup-window:1h}") Duration window) {
 		this.throttle = new Throttle(redis, "phone-lookup", limit, window);
 	}

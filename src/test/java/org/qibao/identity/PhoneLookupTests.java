@@ -23,8 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QibaoTest
 class PhoneLookupTests {
 
-	/** {@code qibao.security.phone-lookups} as configured. */
-	private static final int LIMIT = 30;
+	/**
+	 * {@code qibao.security.phone-lookups} as configured: below each mutation's own rate limit
+	 * ({@code qibao.rate-limits.*}), so that it is the lookups, not the requests, that run out.
+	 */
+	private static final int LIMIT = 20;
+
+	/** {@code qibao.rate-limits.giftSend.requests} as configured. */
+	private static final int GIFTS = 10;
 
 	private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000 * 100);
 
@@ -59,19 +65,37 @@ class PhoneLookupTests {
 	}
 
 	@Test
-	void aVolunteerSweepingPhoneNumbersWithGiftsIsStoppedAtTheLimit() throws Exception {
+	void lookupsByGiftsAndByInvitationsCountTogether() throws Exception {
 		long community = this.jdbc.sql("SELECT id FROM community ORDER BY id LIMIT 1").query(Long.class).single();
-		HttpGraphQlTester volunteer = person(Role.VOLUNTEER, community);
+		long team = this.jdbc.sql("SELECT id FROM team WHERE community_id = ? ORDER BY id LIMIT 1")
+			.param(community)
+			.query(Long.class)
+			.single();
+		String phone = Clients.uniquePhone();
+		Account account = this.accounts.register(phone, "查号测试", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(account.id(), Role.VOLUNTEER, community);
+		this.accounts.grant(account.id(), Role.CAPTAIN, team);
+		HttpGraphQlTester person = Clients.signedIn(this.port, phone);
 		String gift = """
 				mutation($input: GiftSendInput!) { giftSend(input: $input) { gift { minutes } userErrors { code message } } }""";
-		List<String> outcomes = AcrossInstancesTests.race(LIMIT + 5, i -> () -> firstCode(volunteer.document(gift)
-			.variable("input", Map.of("communityId", GlobalId.encode("Community", community), "recipientPhone",
-					unknownNumber(), "minutes", 10, "idempotencyKey", "sweep-" + i + "-" + System.nanoTime()))
-			.execute()
-			.path("giftSend.userErrors[*].code")
-			.entityList(String.class)
-			.get()));
-		assertThat(outcomes.stream().filter("RECIPIENT_NOT_FOUND"::equals).count()).isEqualTo(LIMIT);
+		String invite = """
+				mutation($input: TeamInviteInput!) { teamInvite(input: $input) { userErrors { code field } } }""";
+		List<String> outcomes = AcrossInstancesTests.race(LIMIT + 5, i -> () -> firstCode((i < GIFTS)
+				? person.document(gift)
+					.variable("input", Map.of("communityId", GlobalId.encode("Community", community), "recipientPhone",
+							unknownNumber(), "minutes", 10, "idempotencyKey", "sweep-" + i + "-" + System.nanoTime()))
+					.execute()
+					.path("giftSend.userErrors[*].code")
+					.entityList(String.class)
+					.get()
+				: person.document(invite)
+					.variable("input", Map.of("teamId", GlobalId.encode("Team", team), "phone", unknownNumber()))
+					.execute()
+					.path("teamInvite.userErrors[*].code")
+					.entityList(String.class)
+					.get()));
+		assertThat(outcomes.stream().filter(c -> "RECIPIENT_NOT_FOUND".equals(c) || "INVITEE_NOT_FOUND".equals(c)).count())
+			.isEqualTo(LIMIT);
 		assertThat(outcomes.stream().filter("TOO_MANY_PHONE_LOOKUPS"::equals).count()).isEqualTo(5);
 	}
 
