@@ -17,6 +17,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: {
           DateTime: 'string',
+          Month: 'string',
           GeoJSON: '{ type: string; [key: string]: unknown }',
         },
       },

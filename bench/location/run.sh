@@ -29,7 +29,8 @@ rm -rf "$BUILD/bench-data"
 REDIS_OPTS=()
 if [ -n "${BENCH_REDIS_URL:-}" ]; then
   redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
-  REDIS_OPTS=(--spring.data.redis.url="$BENCH_REDIS_URL")
+  # with an external store Qibao requires a shared token key (identity's TokenSecret)
+  REDIS_OPTS=(--spring.data.redis.url="$BENCH_REDIS_URL" --qibao.security.token-secret="$(head -c 32 /dev/urandom | base64)")
 fi
 PHONES="${1:-20000}"
 PHONES_FILE="$BUILD/bench-phones.txt"

@@ -1,4 +1,5 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountScreen } from '../shared/auth/AccountScreen';
 import { LoginScreen } from '../shared/auth/LoginScreen';
 import { SessionProvider } from '../shared/auth/SessionProvider';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
@@ -33,6 +34,7 @@ export function App() {
             {ROLE_ORDER.map((role) => (
               <Route key={role} path={AREA_PATHS[role]} element={<HomeScreen role={role} />} />
             ))}
+            <Route path="/account" element={<AccountScreen />} />
             <Route path="/volunteer/passbook" element={<PassbookScreen />} />
             <Route path="/volunteer/passbook/print" element={<PassbookPrintScreen />} />
             <Route path="/volunteer/school" element={<SchoolScreen />} />

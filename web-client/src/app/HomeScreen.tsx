@@ -7,7 +7,7 @@ import type { Role } from '../gql/graphql';
 import { GridWorkerHome } from '../gridworker/GridWorkerHome';
 import { MerchantHome } from '../merchant/MerchantHome';
 import { useAccount } from '../shared/auth/account';
-import { useSession } from '../shared/auth/SessionProvider';
+import { useSignOut } from '../shared/auth/useSignOut';
 import type { AreaProps } from '../shared/ui/AreaSection';
 import { Page } from '../shared/ui/Page';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
@@ -24,7 +24,7 @@ const AREAS: Readonly<Record<Role, ComponentType<AreaProps>>> = {
 /** The home of one role the person holds, with tabs to their other roles; without a role, the plain greeting. */
 export function HomeScreen({ role }: { role: Role | null }) {
   const { t } = useTranslation();
-  const { signOut } = useSession();
+  const { signOut, fetching: signingOut, failed: signOutFailed } = useSignOut();
   const account = useAccount();
   const roles = rolesHeld(account.roles);
 
@@ -39,9 +39,18 @@ export function HomeScreen({ role }: { role: Role | null }) {
         <h1 className="greeting-text" data-testid="home-greeting">
           {t('home.greeting', { name: account.displayName })}
         </h1>
-        <button type="button" className="button secondary" data-testid="sign-out" onClick={signOut}>
+        <Link className="button secondary" to="/account" data-testid="open-account">
+          {t('account.link')}
+        </Link>
+        <button type="button" className="button secondary" data-testid="sign-out" disabled={signingOut}
+          onClick={() => void signOut(false)}>
           {t('session.signOut')}
         </button>
+        {signOutFailed && (
+          <p className="problem" role="alert" data-testid="sign-out-error">
+            {t('session.signOutFailed')}
+          </p>
+        )}
       </section>
 
       {roles.length > 1 && (

@@ -9,6 +9,7 @@ import { AccountContext, AccountLocaleSetMutation } from '../shared/auth/account
 import { useSession } from '../shared/auth/SessionProvider';
 import { isUnauthorized } from '../shared/graphql/unauthorized';
 import { Page } from '../shared/ui/Page';
+import { LoadError } from '../shared/ui/LoadError';
 
 const MeQuery = graphql(`
   query Me {
@@ -59,12 +60,7 @@ export function RequireAccount() {
   return (
     <Page>
       {error && !fetching && !isUnauthorized(error) ? (
-        <div className="problem" role="alert">
-          <p>{error.networkError ? t('errors.network') : t('errors.unexpected')}</p>
-          <button type="button" className="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : (
         <p className="notice" role="status">
           {t('app.loading')}

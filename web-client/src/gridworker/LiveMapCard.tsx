@@ -4,6 +4,7 @@ import { useClient, useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import { LeafletMap, type MapGrid } from './LeafletMap';
 import { type MapPatroller, applyUpdate, current, isStale } from './livePatrollers';
+import { LoadError } from '../shared/ui/LoadError';
 
 const MyGrids = graphql(`
   query GridWorkerGrids {
@@ -69,7 +70,7 @@ function toMap(p: PatrollerData): MapPatroller {
 /** The grid worker's live map: their grids, the patrollers in them as they move, and the same as a list. */
 export function LiveMapCard() {
   const { t } = useTranslation();
-  const [{ data: me }] = useQuery({ query: MyGrids });
+  const [{ data: me, error: gridsError }, refetchGrids] = useQuery({ query: MyGrids });
   const grids: MapGrid[] = useMemo(
     () =>
       (me?.me?.roles ?? [])
@@ -104,7 +105,8 @@ export function LiveMapCard() {
       });
   }, [client, communityId]);
 
-  const [{ data: update }] = useSubscription({
+  // load error: a broken live feed is shown as the map's own "unavailable" notice below
+  const [{ data: update, error: updatesError }] = useSubscription({
     query: Updates,
     variables: { communityId: communityId ?? '' },
     pause: !communityId,
@@ -125,7 +127,8 @@ export function LiveMapCard() {
   return (
     <li className="card card-wide" data-testid="card-gridworker-live-map">
       <h3 className="card-title">{t('gridworker.liveMap.title')}</h3>
-      {unavailable && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
+      <LoadError error={gridsError} retry={() => refetchGrids({ requestPolicy: 'network-only' })} />
+      {(unavailable || updatesError) && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
       <LeafletMap grids={grids} patrollers={shown} now={now} label={t('location.map.label')} />
       <h4>{t('location.map.listTitle', { count: shown.length })}</h4>
       {shown.length === 0 && <p data-testid="no-patrollers">{t('location.map.nobody')}</p>}

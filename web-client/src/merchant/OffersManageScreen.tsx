@@ -12,6 +12,7 @@ import {
   OfferPauseMutation,
   OfferResumeMutation,
 } from './operations';
+import { LoadError } from '../shared/ui/LoadError';
 
 const DAY = 86_400_000;
 
@@ -23,9 +24,9 @@ function limit(value: string): number | null {
 /** The shop's offers: publish one, edit its terms, pause, resume or end it. */
 export function OffersManageScreen() {
   const { t } = useTranslation();
-  const [{ data: mine }] = useQuery({ query: MyMerchantsQuery });
+  const [{ data: mine, error: mineError }, refetchMine] = useQuery({ query: MyMerchantsQuery });
   const merchant = mine?.myMerchants[0];
-  const [{ data }, refetch] = useQuery({
+  const [{ data, error }, refetch] = useQuery({
     query: MerchantOffersQuery,
     variables: { merchantId: merchant?.id ?? '' },
     pause: !merchant,
@@ -85,6 +86,8 @@ export function OffersManageScreen() {
         <Link to="/merchant">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('offers.title')}{merchant ? ` · ${merchant.name}` : ''}</h1>
+      <LoadError error={mineError} retry={() => refetchMine({ requestPolicy: 'network-only' })} />
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {saved && <p className="notice" role="status" data-testid="offer-saved">{saved}</p>}
       <ul className="cards">
         {data?.merchantOffers.map((offer) => editing === offer.id ? (

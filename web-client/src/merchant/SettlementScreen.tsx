@@ -6,6 +6,7 @@ import { useSession } from '../shared/auth/SessionProvider';
 import { bearer } from '../shared/graphql/endpoint';
 import { Page } from '../shared/ui/Page';
 import { MerchantReportQuery, MyMerchantsQuery } from './operations';
+import { LoadError } from '../shared/ui/LoadError';
 
 /** Downloads the month's settlement from GET /merchant-settlement.csv, which needs the bearer token a link cannot carry. */
 async function downloadSettlementCsv(token: string, merchantId: string, month: string): Promise<void> {
@@ -26,10 +27,10 @@ async function downloadSettlementCsv(token: string, merchantId: string, month: s
 export function SettlementScreen() {
   const { t } = useTranslation();
   const { token } = useSession();
-  const [{ data: mine }] = useQuery({ query: MyMerchantsQuery });
+  const [{ data: mine, error: mineError }, refetchMine] = useQuery({ query: MyMerchantsQuery });
   const merchant = mine?.myMerchants[0];
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
-  const [{ data }] = useQuery({
+  const [{ data, error }, refetch] = useQuery({
     query: MerchantReportQuery,
     variables: { merchantId: merchant?.id ?? '', month },
     pause: !merchant,
@@ -43,6 +44,8 @@ export function SettlementScreen() {
         <Link to="/merchant">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('settlement.title')}{merchant ? ` · ${merchant.name}` : ''}</h1>
+      <LoadError error={mineError} retry={() => refetchMine({ requestPolicy: 'network-only' })} />
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <label className="field" htmlFor="settlement-month">
         <span className="field-label">{t('settlement.month')}</span>
         <input id="settlement-month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />

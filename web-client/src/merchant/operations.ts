@@ -158,7 +158,7 @@ export const OfferEndMutation = graphql(`
 `);
 
 export const MerchantReportQuery = graphql(`
-  query MerchantReport($merchantId: ID!, $month: String) {
+  query MerchantReport($merchantId: ID!, $month: Month) {
     merchantSettlement(merchantId: $merchantId, month: $month) {
       month
       redemptions

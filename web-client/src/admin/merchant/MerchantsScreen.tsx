@@ -14,15 +14,16 @@ import {
   MerchantRejectMutation,
   MerchantSuspendMutation,
 } from './operations';
+import { LoadError } from '../../shared/ui/LoadError';
 
 type Outcome = Promise<{ data?: Record<string, { userErrors: { message: string }[] } | undefined> | null; error?: unknown }>;
 
 /** This month's figures of one merchant. */
 function MonthFigures({ merchantId }: { merchantId: string }) {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: MerchantMonthQuery, variables: { merchantId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MerchantMonthQuery, variables: { merchantId }, requestPolicy: 'cache-and-network' });
   const month = data?.merchantSettlement;
-  if (!month) return null;
+  if (!month) return <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   return <p className="card-text">{month.month}: {t('settlement.total', { count: month.redemptions, minutes: month.minutes })}</p>;
 }
 
@@ -89,7 +90,7 @@ export function MerchantsScreen() {
   const { t } = useTranslation();
   const account = useAccount();
   const community = account.roles.find((r) => r.role === 'ADMINISTRATOR')?.scope?.id;
-  const [{ data }, refetch] = useQuery({ query: CommunityMerchantsQuery, variables: { communityId: community ?? '' }, pause: !community });
+  const [{ data, error }, refetch] = useQuery({ query: CommunityMerchantsQuery, variables: { communityId: community ?? '' }, pause: !community });
   const [, approve] = useMutation(MerchantApproveMutation);
   const [, reject] = useMutation(MerchantRejectMutation);
   const [, suspend] = useMutation(MerchantSuspendMutation);
@@ -120,6 +121,7 @@ export function MerchantsScreen() {
         <Link to="/admin">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('admin.merchants.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {problem && <p className="problem" role="alert" data-testid="admin-merchants-problem">{problem}</p>}
       {pending.length > 0 && (
         <section className="shop-section" aria-labelledby="pending-applications">

@@ -5,13 +5,14 @@ import { useAccount } from '../../shared/auth/account';
 import { Page } from '../../shared/ui/Page';
 import '../../volunteer/timebank/timebank.css';
 import { TimeBankOverviewQuery } from './operations';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The administrator's view of the community's time bank: minutes issued, spent and outstanding by month, and the ledger's health. */
 export function LedgerOverviewScreen() {
   const { t } = useTranslation();
   const account = useAccount();
   const community = account.roles.find((r) => r.role === 'ADMINISTRATOR')?.scope?.id;
-  const [{ data, error }] = useQuery({
+  const [{ data, error }, refetch] = useQuery({
     query: TimeBankOverviewQuery,
     variables: { communityId: community ?? '' },
     pause: !community,
@@ -26,7 +27,7 @@ export function LedgerOverviewScreen() {
         <Link to="/admin">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('timebank.admin.title', { community: overview?.community.name ?? '' })}</h1>
-      {error && <p className="problem" role="alert">{t('errors.unexpected')}</p>}
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {check && (
         <p className={check.healthy ? 'notice' : 'problem'} role="status" data-testid="ledger-health">
           {check.healthy ? t('timebank.admin.healthy') : t('timebank.admin.breaches', { count: check.breaches.length })}

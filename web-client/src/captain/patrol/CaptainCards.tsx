@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { LoadError } from '../../shared/ui/LoadError';
 
 const CaptainSummaryQuery = graphql(`
   query CaptainSummary {
@@ -13,7 +14,7 @@ const CaptainSummaryQuery = graphql(`
 /** The captain home's cards: members, the schedule with shifts at risk, and the review queue. */
 export function CaptainCards() {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: CaptainSummaryQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: CaptainSummaryQuery, requestPolicy: 'cache-and-network' });
   const cards = [
     { id: 'captain-members', to: '/captain/members', title: t('captain.members.title'), text: t('captain.members.text') },
     {
@@ -27,6 +28,7 @@ export function CaptainCards() {
   ];
   return (
     <>
+      {error && <li className="card"><LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></li>}
       {cards.map((card) => (
         <li key={card.id} className="card" data-testid={`card-${card.id}`}>
           <h3 className="card-title">{card.title}</h3>

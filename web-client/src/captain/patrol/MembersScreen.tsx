@@ -6,6 +6,7 @@ import { Page } from '../../shared/ui/Page';
 import { CaptainMembersQuery, DecideMutation, InviteMutation, MemberStatusMutation } from './operations';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /**
  * A captain's members, active and inactive, the requests to join waiting for a decision, and the
@@ -13,7 +14,7 @@ import '../../volunteer/patrol/patrol.css';
  */
 export function MembersScreen() {
   const { t } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: CaptainMembersQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: CaptainMembersQuery, requestPolicy: 'cache-and-network' });
   const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
   const [, decide] = useMutation(DecideMutation);
   const [, setStatus] = useMutation(MemberStatusMutation);
@@ -32,6 +33,7 @@ export function MembersScreen() {
     <Page>
       <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
       <h1>{t('captain.members.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <OutcomeLine outcome={outcome} />
       {teams.map((team) => {
         if (team.__typename !== 'Team') return null;

@@ -7,11 +7,12 @@ import { shiftTime } from '../../volunteer/patrol/time';
 import { ApproveMutation, CaptainReviewQuery, NoShowClearMutation, RejectMutation } from './operations';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** Doubtful attendance to approve (with minutes) or reject (with a reason), and no-shows to clear. */
 export function ReviewScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: CaptainReviewQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: CaptainReviewQuery, requestPolicy: 'cache-and-network' });
   const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
   const [, approve] = useMutation(ApproveMutation);
   const [, reject] = useMutation(RejectMutation);
@@ -23,6 +24,7 @@ export function ReviewScreen() {
     <Page>
       <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
       <h1>{t('captain.review.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <OutcomeLine outcome={outcome} />
       {data?.reviewQueue.length === 0 && <p className="intro" data-testid="review-empty">{t('patrol.review.none')}</p>}
       <ul className="patrol-list">
@@ -35,21 +37,28 @@ export function ReviewScreen() {
             <div className="patrol-detail" data-testid="review-reason">
               {a.reviewReason && t(`patrol.review.reason.${a.reviewReason}`)} · {t('patrol.review.minutes', { checkedIn: a.checkedInMinutes, covered: a.coveredMinutes })}
             </div>
-            <label className="field"><span className="field-label">{t('patrol.review.approveMinutes')}</span>
-              <input type="number" inputMode="numeric" min={0} data-testid="approve-minutes"
-                value={minutes[a.id] ?? String(a.checkedInMinutes)} onChange={(e) => setMinutes({ ...minutes, [a.id]: e.target.value })} /></label>
-            <button type="button" className="button primary" data-testid="approve"
-              onClick={() => report(approve({ input: { attendanceId: a.id, minutes: Number(minutes[a.id] ?? a.checkedInMinutes) } })
-                .then((r) => r.data?.attendanceApprove), t('patrol.review.approved'))}>
-              {t('patrol.review.approve')}
-            </button>
-            <label className="field"><span className="field-label">{t('patrol.review.rejectReason')}</span>
-              <input value={reasons[a.id] ?? ''} onChange={(e) => setReasons({ ...reasons, [a.id]: e.target.value })} /></label>
-            <button type="button" className="button"
-              onClick={() => report(reject({ input: { attendanceId: a.id, reason: reasons[a.id] ?? '' } })
-                .then((r) => r.data?.attendanceReject), t('patrol.review.rejected'))}>
-              {t('patrol.review.reject')}
-            </button>
+            {a.viewerCanReview ? (
+              <>
+                <label className="field"><span className="field-label">{t('patrol.review.approveMinutes')}</span>
+                  <input type="number" inputMode="numeric" min={0} max={a.checkedInMinutes} data-testid="approve-minutes"
+                    value={minutes[a.id] ?? String(a.checkedInMinutes)} onChange={(e) => setMinutes({ ...minutes, [a.id]: e.target.value })} /></label>
+                <button type="button" className="button primary" data-testid="approve"
+                  onClick={() => report(approve({ input: { attendanceId: a.id, minutes: Number(minutes[a.id] ?? a.checkedInMinutes) } })
+                    .then((r) => r.data?.attendanceApprove), t('patrol.review.approved'))}>
+                  {t('patrol.review.approve')}
+                </button>
+                <label className="field"><span className="field-label">{t('patrol.review.rejectReason')}</span>
+                  <input value={reasons[a.id] ?? ''} onChange={(e) => setReasons({ ...reasons, [a.id]: e.target.value })} /></label>
+                <button type="button" className="button"
+                  onClick={() => report(reject({ input: { attendanceId: a.id, reason: reasons[a.id] ?? '' } })
+                    .then((r) => r.data?.attendanceReject), t('patrol.review.rejected'))}>
+                  {t('patrol.review.reject')}
+                </button>
+              </>
+            ) : (
+              // nobody reviews their own patrol: say who does instead of offering buttons that would be refused
+              <p className="notice" data-testid="review-own">{t('patrol.review.own')}</p>
+            )}
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { CheckpointPlaque } from './CheckpointPlaque';
 import { OneOffShiftForm } from './OneOffShiftForm';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -25,7 +26,7 @@ const DAY_NAMES = ['patrol.weekday.1', 'patrol.weekday.2', 'patrol.weekday.3', '
 /** A captain's schedules, a form for a new one, and the roster of upcoming shifts with those at risk first. */
 export function RosterScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: CaptainRosterQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: CaptainRosterQuery, requestPolicy: 'cache-and-network' });
   const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
   const [, endSchedule] = useMutation(ScheduleEndMutation);
   const [, cancelShift] = useMutation(ShiftCancelMutation);
@@ -35,6 +36,7 @@ export function RosterScreen() {
     <Page>
       <nav className="back"><Link to="/captain">{t('patrol.back')}</Link></nav>
       <h1>{t('captain.schedule.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <OutcomeLine outcome={outcome} />
       {teams.map((team) => team.__typename === 'Team' && (
         <section key={team.id} className="patrol-section">

@@ -49,7 +49,7 @@ export const CaptainRosterQuery = graphql(`
 export const CaptainReviewQuery = graphql(`
   query CaptainReview {
     reviewQueue {
-      id reviewReason checkedInMinutes coveredMinutes
+      id reviewReason checkedInMinutes coveredMinutes viewerCanReview
       volunteer { displayName }
       checkIn { reportedBy { displayName } }
       shift { startsAt endsAt team { name community { timeZone } } }

@@ -7,6 +7,7 @@ import { useAccount } from '../../shared/auth/account';
 import { Page } from '../../shared/ui/Page';
 import './apply.css';
 import { MerchantApplyMutation, MyApplicationsQuery } from './operations';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The kinds of shop one can apply as; the server keeps the same list. */
 export const CATEGORIES = ['BARBER', 'SUPERMARKET', 'OTHER'] as const;
@@ -39,7 +40,7 @@ function ApplicationStatus({ shop, isStaff }: { shop: AppliedShopFragment; isSta
 export function ApplyScreen() {
   const { t } = useTranslation();
   const account = useAccount();
-  const [{ data }, refetch] = useQuery({ query: MyApplicationsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyApplicationsQuery, requestPolicy: 'cache-and-network' });
   const [{ fetching }, apply] = useMutation(MerchantApplyMutation);
   const home = account.roles.find((r) => r.scope.__typename === 'Community')?.scope.id;
   const communities = data?.communities.nodes ?? [];
@@ -114,6 +115,7 @@ export function ApplyScreen() {
         <Link to="/">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('merchantApply.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {applications.length > 0 && (
         <section className="shop-section" aria-labelledby="my-applications">
           <h2 id="my-applications">{t('merchantApply.mine')}</h2>

@@ -7,6 +7,7 @@ import { useAccount } from '../../shared/auth/account';
 import { Page } from '../../shared/ui/Page';
 import '../apply/apply.css';
 import { MerchantStaffAddMutation, MerchantStaffRemoveMutation, MyShopsStaffQuery } from './operations';
+import { LoadError } from '../../shared/ui/LoadError';
 
 type Member = ShopStaffFragment['staff'][number];
 
@@ -14,7 +15,7 @@ type Member = ShopStaffFragment['staff'][number];
 export function StaffScreen() {
   const { t } = useTranslation();
   const account = useAccount();
-  const [{ data }, refetch] = useQuery({ query: MyShopsStaffQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyShopsStaffQuery, requestPolicy: 'cache-and-network' });
   const [{ fetching: adding }, add] = useMutation(MerchantStaffAddMutation);
   const [{ fetching: removing }, remove] = useMutation(MerchantStaffRemoveMutation);
   const [phone, setPhone] = useState('');
@@ -57,6 +58,7 @@ export function StaffScreen() {
         <Link to="/merchant">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('merchantStaff.title')}{shop ? ` · ${shop.name}` : ''}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="staff-message">
           {message.text}

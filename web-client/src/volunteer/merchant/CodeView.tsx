@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import type { VolunteerCodeFragment } from '../../gql/graphql';
 import { countdown, secondsLeft, spacedCode } from './codeTime';
 import { MyRedemptionsQuery, RedemptionCodeCancelMutation } from './operations';
+import { LoadError } from '../../shared/ui/LoadError';
 
 interface Props {
   code: VolunteerCodeFragment;
@@ -17,7 +18,7 @@ export function CodeView({ code, onClose }: Props) {
   const [now, setNow] = useState(Date.now());
   const [qr, setQr] = useState<string | null>(null);
   const [current, setCurrent] = useState(code);
-  const [{ data }, refetch] = useQuery({ query: MyRedemptionsQuery, variables: { first: 5 }, requestPolicy: 'network-only' });
+  const [{ data, error }, refetch] = useQuery({ query: MyRedemptionsQuery, variables: { first: 5 }, requestPolicy: 'network-only' });
   const [{ fetching: cancelling }, cancel] = useMutation(RedemptionCodeCancelMutation);
 
   useEffect(() => {
@@ -50,6 +51,7 @@ export function CodeView({ code, onClose }: Props) {
   return (
     <section className="redeem-code" data-testid="redeem-code" data-status={status}>
       <h1>{current.offer.title} · {current.offer.discount}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <p className="intro">{current.merchant.name} · {t('redeem.price', { minutes: current.minutes })}</p>
       {status === 'ISSUED' && (
         <>

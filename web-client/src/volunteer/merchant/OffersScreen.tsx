@@ -11,16 +11,17 @@ import { secondsLeft } from './codeTime';
 import { NEAR_RADIUS_METRES, useOffersNear } from './useOffersNear';
 import { MyRedemptionsQuery, RedemptionCodeRequestMutation, VolunteerOffersQuery } from './operations';
 import './redeem.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The offers of the volunteer's community, or those near them; asking for one shows its code. */
 export function OffersScreen() {
   const { t } = useTranslation();
-  const [{ data, fetching }, refetch] = useQuery({ query: VolunteerOffersQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: VolunteerOffersQuery, requestPolicy: 'cache-and-network' });
   const [{ fetching: asking }, request] = useMutation(RedemptionCodeRequestMutation);
   const [code, setCode] = useState<VolunteerCodeFragment | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const passbook = data?.passbook;
-  const [{ data: mine }, refetchMine] = useQuery({ query: MyRedemptionsQuery, variables: { first: 10 }, requestPolicy: 'cache-and-network' });
+  const [{ data: mine, error: mineError }, refetchMine] = useQuery({ query: MyRedemptionsQuery, variables: { first: 10 }, requestPolicy: 'cache-and-network' });
   const live = mine?.myRedemptions.filter((r) => r.status === 'ISSUED' && secondsLeft(r.expiresAt) > 0) ?? [];
   const history = mine?.myRedemptions.filter((r) => r.status !== 'ISSUED') ?? [];
   const near = useOffersNear();
@@ -57,6 +58,8 @@ export function OffersScreen() {
         <Link to="/volunteer">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('redeem.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      <LoadError error={mineError} retry={() => refetchMine({ requestPolicy: 'network-only' })} />
       {passbook && <p className="intro" data-testid="offers-available">{t('redeem.available', { minutes: passbook.available })}</p>}
       {problem && <p className="problem" role="alert" data-testid="offers-problem">{problem}</p>}
       {live.map((r) => (

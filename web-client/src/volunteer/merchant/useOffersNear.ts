@@ -22,6 +22,7 @@ export type NearMode =
 export function useOffersNear() {
   const [state, setState] = useState<NearMode>({ mode: 'off' });
   const asked = useRef(0);
+  // load error: the screen falls back to the community's list and says the nearby list is unavailable
   const [{ data, fetching, error }] = useQuery({
     query: OffersNearQuery,
     variables: { near: state.mode === 'on' ? state.near : { longitude: 0, latitude: 0 }, radiusMetres: NEAR_RADIUS_METRES },

@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { AttendanceHistoryQuery } from './operations';
 import { shiftTime } from './time';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The volunteer's past patrols: verified minutes, or where the review stands; reloaded when {@code stamp} changes. */
 export function AttendanceHistory({ stamp }: { stamp: number }) {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: AttendanceHistoryQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: AttendanceHistoryQuery, requestPolicy: 'cache-and-network' });
   useEffect(() => {
     if (stamp > 0) refetch({ requestPolicy: 'network-only' });
   }, [stamp, refetch]);
   const history = data?.myAttendance;
   if (!history) {
-    return null;
+    return <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   return (
     <section className="patrol-section">

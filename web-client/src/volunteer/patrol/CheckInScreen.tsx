@@ -10,6 +10,7 @@ import { flushPositions } from '../positionSender';
 import { CheckInMutation, CheckOutMutation, CheckpointScanMutation, MyPatrolQuery } from './operations';
 import { currentPosition, shiftTime } from './time';
 import './patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** How long before the start check-in opens; the server decides, this only picks which shift to offer. */
 const LEAD_MS = 60 * 60 * 1000;
@@ -22,7 +23,7 @@ type Message = { text: string; problem: boolean } | null;
  */
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
@@ -45,7 +46,8 @@ export function CheckInScreen() {
     return () => window.removeEventListener('online', online);
   }, [open, client]);
   const now = Date.now();
-  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !s.shift.mySignup?.checkIn
+  // after checking out one may check in to the same shift again (a break, a phone that died)
+  const next = data?.myShifts.find((s) => s.status === 'CONFIRMED' && !(s.shift.mySignup?.checkIn && !s.shift.mySignup.checkIn.checkedOutAt)
     && new Date(s.shift.startsAt).getTime() - LEAD_MS <= now && new Date(s.shift.endsAt).getTime() > now)?.shift;
   const shift = open?.shift ?? next;
 
@@ -77,10 +79,19 @@ export function CheckInScreen() {
     }
   }
 
-  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike
+  // the plaque's QR code carries the same code as is printed under it, so a scan and a typed code are sent alike;
+  // either counts only near the plaque, so the phone's latest position fix goes with it
   async function recordCheckpoint(plaque: string) {
     setScanning(false);
-    const payload = (await scan({ input: { code: plaque.trim() } })).data?.checkpointScan;
+    let fix;
+    try {
+      fix = await currentPosition();
+    } catch (e) {
+      setVisit({ text: t(`patrol.checkIn.${(e as Error).message === 'denied' ? 'denied' : 'noFix'}`), problem: true });
+      return;
+    }
+    const position = { longitude: fix.longitude, latitude: fix.latitude };
+    const payload = (await scan({ input: { code: plaque.trim(), position, accuracy: fix.accuracy } })).data?.checkpointScan;
     if (!payload || payload.userErrors.length > 0) {
       setVisit({ text: payload?.userErrors[0]?.message ?? t('errors.network'), problem: true });
     } else {
@@ -94,6 +105,7 @@ export function CheckInScreen() {
     <Page>
       <nav className="back"><Link to="/volunteer">{t('patrol.back')}</Link></nav>
       <h1>{t('patrol.checkIn.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="check-in-message">
           {message.text}

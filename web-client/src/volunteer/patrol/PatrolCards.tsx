@@ -3,14 +3,16 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { MyPatrolQuery } from './operations';
 import { shiftTime } from './time';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The volunteer home's patrol cards: the next shift, and the way to check in. */
 export function PatrolCards() {
   const { t, i18n } = useTranslation();
-  const [{ data }] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const next = data?.myShifts.find((s) => s.status === 'CONFIRMED')?.shift;
   return (
     <>
+      {error && <li className="card"><LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></li>}
       <li className="card" data-testid="card-volunteer-shifts">
         <h3 className="card-title">{t('volunteer.shifts.title')}</h3>
         <p className="card-text">

@@ -14,13 +14,14 @@ import {
 } from './operations';
 import { shiftTime } from './time';
 import './patrol.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 type Message = { text: string; problem: boolean } | null;
 
 /** A volunteer's teams and their upcoming shifts: sign up, cancel, join a team, notifications, calendar. */
 export function ShiftsScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: MyPatrolQuery, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message>(null);
   const [, signUp] = useMutation(SignUpMutation);
   const [, cancel] = useMutation(SignupCancelMutation);
@@ -42,6 +43,7 @@ export function ShiftsScreen() {
     <Page>
       <nav className="back"><Link to="/volunteer">{t('patrol.back')}</Link></nav>
       <h1>{t('patrol.shifts.title')}</h1>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="patrol-message">
           {message.text}
@@ -99,7 +101,7 @@ function JoinTeams({ onDone, setMessage, invitations }: {
   invitations: readonly { id: string; team: { name: string } }[];
 }) {
   const { t } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: JoinableTeamsQuery });
+  const [{ data, error: teamsError }, refetch] = useQuery({ query: JoinableTeamsQuery });
   const [, ask] = useMutation(JoinRequestMutation);
   const [, decide] = useMutation(JoinDecideMutation);
   const teams = data?.communities.nodes.flatMap((c) => c.teams).filter((team) => !team.isMember) ?? [];
@@ -115,7 +117,7 @@ function JoinTeams({ onDone, setMessage, invitations }: {
   }
 
   if (teams.length === 0 && invitations.length === 0) {
-    return null;
+    return <LoadError error={teamsError} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   return (
     <section className="patrol-section">
@@ -153,9 +155,9 @@ function JoinTeams({ onDone, setMessage, invitations }: {
 
 function Notifications() {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: NotificationsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: NotificationsQuery, requestPolicy: 'cache-and-network' });
   if (!data) {
-    return null;
+    return <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   return (
     <section className="patrol-section">

@@ -6,11 +6,12 @@ import { Page } from '../../shared/ui/Page';
 import { GiftSendMutation, PassbookQuery } from './operations';
 import { hoursAndMinutes, newRequestKey } from './requestKey';
 import './timebank.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** Give minutes to a neighbour, by their phone number, within the community's limits. */
 export function GiftScreen() {
   const { t } = useTranslation();
-  const [{ data }, refetch] = useQuery({ query: PassbookQuery, variables: { first: 1 } });
+  const [{ data, error }, refetch] = useQuery({ query: PassbookQuery, variables: { first: 1 } });
   const passbook = data?.passbook;
   const [phone, setPhone] = useState('');
   const [minutes, setMinutes] = useState('');
@@ -51,6 +52,7 @@ export function GiftScreen() {
       </nav>
       <form className="login" onSubmit={submit} noValidate>
         <h1>{t('timebank.gift.title')}</h1>
+        <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
         {passbook && (
           <p className="intro">
             {t('timebank.gift.limits', {

@@ -3,15 +3,17 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PassbookQuery } from './operations';
 import { hoursAndMinutes } from './requestKey';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The volunteer home's time-bank card: the balance at a glance, and the ways to use it. */
 export function PassbookCard() {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: PassbookQuery, variables: { first: 1 }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: PassbookQuery, variables: { first: 1 }, requestPolicy: 'cache-and-network' });
   const passbook = data?.passbook;
   return (
     <li className="card" data-testid="card-volunteer-passbook">
       <h3 className="card-title">{t('timebank.passbook.title')}</h3>
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {passbook && (
         <p className="card-balance" data-testid="card-passbook-balance">
           {hoursAndMinutes(passbook.balance, t)}

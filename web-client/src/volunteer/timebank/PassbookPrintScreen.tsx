@@ -4,13 +4,14 @@ import { useQuery } from 'urql';
 import { PassbookQuery } from './operations';
 import { hoursAndMinutes } from './requestKey';
 import './timebank.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The passbook as a printable page in large type, like the paper 存折: oldest entry first, one line each. */
 export function PassbookPrintScreen() {
   const { t, i18n } = useTranslation();
-  const [{ data }] = useQuery({ query: PassbookQuery, variables: { first: 100 } });
+  const [{ data, error }, refetch] = useQuery({ query: PassbookQuery, variables: { first: 100 } });
   const passbook = data?.passbook;
-  if (!passbook) return <p className="notice">{t('timebank.loading')}</p>;
+  if (!passbook) return error ? <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : <p className="notice">{t('timebank.loading')}</p>;
   const entries = [...passbook.entries.nodes].reverse();
   return (
     <main className="passbook-print" data-testid="passbook-print-page">

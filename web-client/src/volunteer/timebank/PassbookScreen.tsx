@@ -8,6 +8,7 @@ import { downloadPassbookCsv } from './csv';
 import { PassbookQuery } from './operations';
 import { hoursAndMinutes } from './requestKey';
 import './timebank.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 const PAGE = 10;
 
@@ -16,7 +17,7 @@ export function PassbookScreen() {
   const { t } = useTranslation();
   const { token } = useSession();
   const [pages, setPages] = useState<(string | null)[]>([null]);
-  const [{ data, error }] = useQuery({ query: PassbookQuery, variables: { first: PAGE } });
+  const [{ data, error }, refetch] = useQuery({ query: PassbookQuery, variables: { first: PAGE } });
   const passbook = data?.passbook;
 
   return (
@@ -25,7 +26,7 @@ export function PassbookScreen() {
         <Link to="/volunteer">{t('timebank.back')}</Link>
       </nav>
       <h1>{t('timebank.passbook.title')}</h1>
-      {error && <p className="problem" role="alert">{t('errors.unexpected')}</p>}
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {data && !passbook && <p className="notice">{t('timebank.notVolunteer')}</p>}
       {passbook && (
         <>
@@ -81,9 +82,9 @@ export function Balances({ balance, available, held, honour }: { balance: number
 
 function EntryPage({ after, last, onMore }: { after: string | null; last: boolean; onMore: (cursor: string) => void }) {
   const { t, i18n } = useTranslation();
-  const [{ data }] = useQuery({ query: PassbookQuery, variables: { first: PAGE, after } });
+  const [{ data, error }, refetch] = useQuery({ query: PassbookQuery, variables: { first: PAGE, after } });
   const entries = data?.passbook?.entries;
-  if (!entries) return null;
+  if (!entries) return error ? <li><LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></li> : null;
   return (
     <>
       {entries.nodes.map((entry, index) => (

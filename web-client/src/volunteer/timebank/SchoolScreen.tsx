@@ -6,14 +6,15 @@ import { Page } from '../../shared/ui/Page';
 import { CourseEnrollMutation, CourseEnrolmentCancelMutation, PassbookQuery, SchoolCoursesQuery } from './operations';
 import { hoursAndMinutes, newRequestKey } from './requestKey';
 import './timebank.css';
+import { LoadError } from '../../shared/ui/LoadError';
 
 /** The community school's upcoming courses: take a seat for minutes, or give it back before it starts. */
 export function SchoolScreen() {
   const { t } = useTranslation();
-  const [{ data: passbookData }, refetchPassbook] = useQuery({ query: PassbookQuery, variables: { first: 1 } });
+  const [{ data: passbookData, error: passbookError }, refetchPassbook] = useQuery({ query: PassbookQuery, variables: { first: 1 } });
   const passbook = passbookData?.passbook;
   const schoolId = passbook?.community.school?.id;
-  const [{ data }] = useQuery({ query: SchoolCoursesQuery, variables: { schoolId: schoolId ?? '' }, pause: !schoolId });
+  const [{ data, error }, refetch] = useQuery({ query: SchoolCoursesQuery, variables: { schoolId: schoolId ?? '' }, pause: !schoolId });
   const school = data?.node && 'courses' in data.node ? data.node : null;
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
 
@@ -23,6 +24,8 @@ export function SchoolScreen() {
         <Link to="/volunteer">{t('timebank.back')}</Link>
       </nav>
       <h1>{school?.name ?? t('timebank.school.title')}</h1>
+      <LoadError error={passbookError} retry={() => refetchPassbook({ requestPolicy: 'network-only' })} />
+      <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {passbook && (
         <p className="timebank-available" data-testid="school-available">
           {t('timebank.school.available', { available: hoursAndMinutes(passbook.available, t) })}

@@ -28,7 +28,12 @@ public final class Clients {
 	 * connections for ever, across all the test classes of a run).
 	 */
 	private static final ReactorClientHttpConnector CONNECTOR = new ReactorClientHttpConnector(HttpClient
-		.create(ConnectionProvider.builder("qibao-tests").maxIdleTime(Duration.ofSeconds(10)).build()));
+		.create(ConnectionProvider.builder("qibao-tests")
+			.maxIdleTime(Duration.ofSeconds(10))
+			// bursts of 150 parallel requests (the throttle tests) wait for a connection instead of failing
+			.maxConnections(200)
+			.pendingAcquireMaxCount(-1)
+			.build()));
 
 	private Clients() {
 	}

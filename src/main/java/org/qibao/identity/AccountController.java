@@ -36,10 +36,14 @@ class AccountController {
 
 	private final Map<String, NodeType<?>> nodeTypes;
 
-	AccountController(SignIn signIn, Accounts accounts, UserErrors userErrors, List<NodeType<?>> nodeTypes) {
+	private final AccountPrivacy privacy;
+
+	AccountController(SignIn signIn, Accounts accounts, UserErrors userErrors, List<NodeType<?>> nodeTypes,
+			AccountPrivacy privacy) {
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.userErrors = userErrors;
+		this.privacy = privacy;
 		this.nodeTypes = nodeTypes.stream().collect(Collectors.toMap(NodeType::name, Function.identity()));
 	}
 
@@ -74,16 +78,11 @@ class AccountController {
 	/** The phone number is the person's own: shown to them and to administrators of their community. */
 	@BatchMapping
 	Map<Account, String> phone(List<Account> accounts, Principal principal) {
-		if (!(principal instanceof ActorAuthentication authentication)) {
-			return Map.of();
-		}
-		Actor actor = authentication.getPrincipal();
-		Set<Long> administered = actor.scopes(Role.ADMINISTRATOR);
-		Set<Long> residents = administered.isEmpty() ? Set.of()
-				: this.accounts.volunteersOf(accounts.stream().map(Account::id).toList(), administered);
+		Actor actor = (principal instanceof ActorAuthentication authentication) ? authentication.getPrincipal() : null;
+		Set<Long> readable = this.privacy.readable(actor, accounts.stream().map(Account::id).toList());
 		Map<Account, String> phones = new HashMap<>();
 		accounts.stream()
-			.filter(account -> account.id() == actor.accountId() || residents.contains(account.id()))
+			.filter(account -> readable.contains(account.id()))
 			.forEach(account -> phones.put(account, account.phone()));
 		return phones;
 	}

@@ -107,6 +107,69 @@ class AccountRepository {
 			.update() == 1;
 	}
 
+	/** What decides whether a token is still good, read on every signed-in request: one indexed row. */
+	Optional<Standing> standing(long accountId, java.util.UUID tokenId) {
+		return this.jdbc.sql("""
+				SELECT token_generation, roles_version,
+				       EXISTS (SELECT 1 FROM revoked_token WHERE token_id = ?) AS revoked
+				FROM account WHERE id = ?""")
+			.params(tokenId, accountId)
+			.query(Standing.class)
+			.optional();
+	}
+
+	long rolesVersion(long accountId) {
+		return this.jdbc.sql("SELECT roles_version FROM account WHERE id = ?").param(accountId).query(Long.class).single();
+	}
+
+	/** Marks the account's roles changed, in the transaction that changes them. */
+	void rolesChanged(long accountId) {
+		this.jdbc.sql("UPDATE account SET roles_version = roles_version + 1 WHERE id = ?").param(accountId).update();
+	}
+
+	int tokenGeneration(long accountId) {
+		return this.jdbc.sql("SELECT token_generation FROM account WHERE id = ?").param(accountId).query(Integer.class).single();
+	}
+
+	/** Refuses every token issued so far; the new generation, for the tokens issued from now on. */
+	int endAllSessions(long accountId) {
+		return this.jdbc.sql("UPDATE account SET token_generation = token_generation + 1 WHERE id = ? RETURNING token_generation")
+			.param(accountId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Refuses one token until it expires; rows of tokens that expired anyway are dropped on the way. */
+	void revokeToken(java.util.UUID tokenId, long accountId, java.time.Instant expiresAt) {
+		this.jdbc.sql("DELETE FROM revoked_token WHERE expires_at < now()").update();
+		this.jdbc.sql("INSERT INTO revoked_token (token_id, account_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(tokenId, accountId, java.sql.Timestamp.from(expiresAt))
+			.update();
+	}
+
+	Optional<OwnCredentials> credentialsOf(long accountId) {
+		return this.jdbc.sql("SELECT phone, password_hash FROM account WHERE id = ?")
+			.param(accountId)
+			.query(OwnCredentials.class)
+			.optional();
+	}
+
+	/** Sets the password and ends every session in one statement; the new token generation. */
+	int changePassword(long accountId, String passwordHash) {
+		return this.jdbc.sql("""
+				UPDATE account SET password_hash = ?, token_generation = token_generation + 1
+				WHERE id = ? RETURNING token_generation""")
+			.params(passwordHash, accountId)
+			.query(Integer.class)
+			.single();
+	}
+
+	record Standing(int tokenGeneration, long rolesVersion, boolean revoked) {
+	}
+
+	record OwnCredentials(String phone, String passwordHash) {
+	}
+
 	record Credentials(long id, String passwordHash) {
 	}
 

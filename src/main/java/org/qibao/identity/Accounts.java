@@ -21,12 +21,12 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final CurrentRoles currentRoles;
+	private final PhoneLookups phoneLookups;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, CurrentRoles currentRoles) {
+	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, PhoneLookups phoneLookups) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
-		this.currentRoles = currentRoles;
+		this.phoneLookups = phoneLookups;
 	}
 
 	/** Opens an account; the phone number is normalised to digits without a +86 prefix. */
@@ -53,7 +53,7 @@ public class Accounts {
 	public boolean grant(long accountId, Role role, long scopeId) {
 		boolean granted = this.repository.grant(accountId, role, scopeId);
 		if (granted) {
-			this.currentRoles.changed(accountId);
+			this.repository.rolesChanged(accountId);
 		}
 		return granted;
 	}
@@ -63,7 +63,7 @@ public class Accounts {
 	public boolean revoke(long accountId, Role role, long scopeId) {
 		boolean revoked = this.repository.revoke(accountId, role, scopeId);
 		if (revoked) {
-			this.currentRoles.changed(accountId);
+			this.repository.rolesChanged(accountId);
 		}
 		return revoked;
 	}
@@ -82,7 +82,19 @@ public class Accounts {
 		return result;
 	}
 
-	/** The account signing in with this phone number (as people type it), if there is one. */
+	/**
+	 * The account with this phone number, looked up for a person who typed it (a gift's recipient,
+	 * an invitee, new shop staff). Each answer tells whether the number has an account, so each
+	 * asker may look up only a few numbers an hour ({@code qibao.security.phone-lookups} per
+	 * {@code qibao.security.phone-lookup-window}); past that, {@code TOO_MANY_PHONE_LOOKUPS} on
+	 * {@code field}, the input that carries the number.
+	 */
+	public java.util.Optional<Account> findByPhoneFor(long askerId, String phone, String field) {
+		this.phoneLookups.take(askerId, field);
+		return findByPhone(phone);
+	}
+
+	/** The account signing in with this phone number (as people type it), if there is one; for the system itself. */
 	public java.util.Optional<Account> findByPhone(String phone) {
 		return this.repository.findCredentials(PhoneNumbers.normalise(phone))
 			.flatMap(credentials -> this.repository.findAll(List.of(credentials.id())).stream().findFirst());

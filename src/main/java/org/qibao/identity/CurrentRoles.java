@@ -1,101 +1,133 @@
 package org.qibao.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The roles each account holds now, as stored in {@code role_assignment}, not as its token
- * remembers them: a role granted or revoked counts from the next request, without signing in
- * again. Each account's roles are read once and kept for a few seconds ({@code
- * qibao.security.role-cache-ttl}), so busy phones cost no query per request; a grant or revoke
- * forgets them in this instance at once, other instances within that time.
+ * remembers them: a role granted or revoked counts from the next request on every instance,
+ * without signing in again. Every grant or revoke raises the account's {@code roles_version} in
+ * its transaction; each request reads that version with its token check (the same one-row
+ * read), and an instance reuses the roles it read before only while the version is unchanged,
+ * so busy phones cost no roles query per request and no instance trusts stale roles.
  */
 @Component
 class CurrentRoles {
 
 	private static final int MAX_ACCOUNTS = 100_000;
 
+	/** A view used longer than this (a WebSocket connection's) reads the version again. */
+	private static final Duration VIEW_FRESH_FOR = Duration.ofSeconds(1);
+
 	private final LongFunction<Set<ScopedRole>> loader;
 
-	private final Cache<Long, Set<ScopedRole>> cache;
+	private final LongUnaryOperator versionOf;
+
+	private final Clock clock;
+
+	private final Cache<Long, Versioned> cache = Caffeine.newBuilder()
+		.maximumSize(MAX_ACCOUNTS)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
 
 	@Autowired
-	CurrentRoles(AccountRepository repository, @Value("${qibao.security.role-cache-ttl:5s}") Duration timeToLive) {
-		this(accountId -> Collections.unmodifiableSet(new LinkedHashSet<>(repository.rolesOf(accountId))), timeToLive,
-				Ticker.systemTicker());
+	CurrentRoles(AccountRepository repository) {
+		this(accountId -> Collections.unmodifiableSet(new LinkedHashSet<>(repository.rolesOf(accountId))),
+				repository::rolesVersion, Clock.systemUTC());
 	}
 
-	CurrentRoles(LongFunction<Set<ScopedRole>> loader, Duration timeToLive, Ticker ticker) {
+	CurrentRoles(LongFunction<Set<ScopedRole>> loader, LongUnaryOperator versionOf, Clock clock) {
 		this.loader = loader;
-		this.cache = Caffeine.newBuilder()
-			.maximumSize(MAX_ACCOUNTS)
-			.expireAfterWrite(timeToLive)
-			.ticker(ticker)
-			.build();
+		this.versionOf = versionOf;
+		this.clock = clock;
 	}
 
-	/** The account's roles now (at most the cache's time to live old). */
+	/** The account's roles now: its stored version is read, the roles only when it changed. */
 	Set<ScopedRole> of(long accountId) {
-		return this.cache.get(accountId, this.loader::apply);
+		return of(accountId, this.versionOf.applyAsLong(accountId));
+	}
+
+	/** The account's roles at this version (read by the request), reusing those read at the same version. */
+	Set<ScopedRole> of(long accountId, long version) {
+		Versioned known = this.cache.getIfPresent(accountId);
+		if (known != null && known.version() == version) {
+			return known.roles();
+		}
+		// read after the version, so the roles are at least that new
+		Set<ScopedRole> roles = this.loader.apply(accountId);
+		this.cache.put(accountId, new Versioned(version, roles));
+		return roles;
 	}
 
 	/**
-	 * Forgets the account's roles once the current transaction ends (at once outside one), so that
-	 * the next request reads what was committed; also after a rollback, in case the transaction
-	 * read its own change. A read still running when they are forgotten is waited for and dropped.
+	 * A view of one account's roles for one request, at the version the request read; nothing is
+	 * read while no role is checked. Used on after a second (a WebSocket connection lives on), it
+	 * reads the version again.
 	 */
-	void changed(long accountId) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					CurrentRoles.this.cache.invalidate(accountId);
-				}
-			});
-		}
-		else {
-			this.cache.invalidate(accountId);
-		}
+	Set<ScopedRole> viewOf(long accountId, long version) {
+		return viewOf(accountId, version, () -> this.versionOf.applyAsLong(accountId));
 	}
 
-	/** A view of one account's current roles, read on each use; nothing is read while it is not used. */
-	Set<ScopedRole> viewOf(long accountId) {
-		return new CurrentRoleSet(accountId);
+	/**
+	 * The same, reading the version again with {@code reread}, which may refuse (a token ended
+	 * while its WebSocket connection stayed open).
+	 */
+	Set<ScopedRole> viewOf(long accountId, long version, java.util.function.LongSupplier reread) {
+		return new CurrentRoleSet(accountId, version, this.clock.millis(), reread);
+	}
+
+	private record Versioned(long version, Set<ScopedRole> roles) {
 	}
 
 	private final class CurrentRoleSet extends java.util.AbstractSet<ScopedRole> {
 
 		private final long accountId;
 
-		CurrentRoleSet(long accountId) {
+		private volatile long version;
+
+		private volatile long readAt;
+
+		private final java.util.function.LongSupplier reread;
+
+		CurrentRoleSet(long accountId, long version, long readAt, java.util.function.LongSupplier reread) {
 			this.accountId = accountId;
+			this.version = version;
+			this.readAt = readAt;
+			this.reread = reread;
+		}
+
+		private Set<ScopedRole> current() {
+			long now = CurrentRoles.this.clock.millis();
+			if (now - this.readAt > VIEW_FRESH_FOR.toMillis()) {
+				this.version = this.reread.getAsLong();
+				this.readAt = now;
+			}
+			return of(this.accountId, this.version);
 		}
 
 		@Override
 		public boolean contains(Object role) {
-			return of(this.accountId).contains(role);
+			return current().contains(role);
 		}
 
 		@Override
 		public java.util.Iterator<ScopedRole> iterator() {
-			return of(this.accountId).iterator();
+			return current().iterator();
 		}
 
 		@Override
 		public int size() {
-			return of(this.accountId).size();
+			return current().size();
 		}
 
 	}

@@ -1,15 +1,30 @@
 package org.qibao.identity;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.qibao.shared.NodeType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
 
+/**
+ * Accounts by ID, for those who may look at them ({@link AccountPrivacy}): nobody signed out,
+ * so that IDs cannot be counted through to list everyone's name and roles.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityNodeTypes {
 
 	@Bean
-	NodeType<Account> accountNodeType(Accounts accounts) {
-		return NodeType.of("Account", accounts::findAll);
+	NodeType<Account> accountNodeType(Accounts accounts, AccountPrivacy privacy) {
+		return NodeType.of("Account", accounts::findAll, (found, viewer) -> {
+			Actor actor = (viewer instanceof Authentication authentication) ? RequestActor.actorOf(authentication) : null;
+			Set<Long> readable = privacy.readable(actor, found.keySet());
+			return found.entrySet()
+				.stream()
+				.filter(account -> readable.contains(account.getKey()))
+				.collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+		});
 	}
 
 }

@@ -41,7 +41,9 @@ class SignIn {
 		if (password == null || password.isEmpty() || password.length() > 200) {
 			throw new BusinessRuleException("INVALID_INPUT", "password");
 		}
-		if (this.throttle.isLocked(phone)) {
+		// the attempt is counted before the password is checked, so parallel requests cannot
+		// all pass a check of the count and then each try a password
+		if (!this.throttle.tryTake(phone)) {
 			log.info("Sign-in refused: too many failed attempts for one phone number");
 			throw new BusinessRuleException("TOO_MANY_ATTEMPTS", null);
 		}
@@ -49,11 +51,10 @@ class SignIn {
 		boolean matches = this.passwordEncoder.matches(password,
 				credentials.map(AccountRepository.Credentials::passwordHash).orElse(this.decoyHash));
 		if (credentials.isEmpty() || !matches) {
-			this.throttle.recordFailure(phone);
 			log.info("Sign-in failed: unknown phone number or wrong password");
 			throw new BusinessRuleException("INVALID_CREDENTIALS", null);
 		}
-		this.throttle.recordSuccess(phone);
+		this.throttle.giveBack(phone);
 		long accountId = credentials.get().id();
 		Account account = this.repository.findAll(List.of(accountId)).get(0);
 		List<ScopedRole> roles = this.repository.rolesOf(accountId);

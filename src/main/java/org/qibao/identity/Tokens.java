@@ -1,16 +1,11 @@
 package org.qibao.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,26 +14,35 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs and reads the bearer tokens Qibao issues at sign-in (HS256). The key is configured
- * ({@code qibao.security.token-secret}) so that every instance shares it, or, in local mode,
- * generated once and kept in the data directory.
+ * Signs and reads the bearer tokens Qibao issues at sign-in (HS256, key from {@link TokenSecret}).
+ * A token names its account ({@code sub}), its own ID ({@code jti}), when it ends ({@code exp})
+ * and the account's token generation at issue ({@code gen}); one that lacks any of them is
+ * refused. On every request the account's row says whether the token is still good: not ended
+ * by a sign-out, its generation not passed by a sign-out everywhere or a password change.
  */
 @Component
 class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	static final String ISSUER = "qibao";
+
+	static final String GENERATION = "gen";
 
 	private final NimbusJwtEncoder encoder;
 
@@ -46,18 +50,32 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final Duration lifetime;
 
+	private final AccountRepository repository;
+
 	private final CurrentRoles currentRoles;
 
 	Tokens(@Value("${qibao.security.token-secret:}") String configuredSecret,
 			@Value("${qibao.data-dir}") Path dataDir,
-			@Value("${qibao.security.token-lifetime}") Duration lifetime, CurrentRoles currentRoles) {
-		SecretKey key = new SecretKeySpec(secret(configuredSecret, dataDir), "HmacSHA256");
+			@Value("${qibao.local.embedded-stores:false}") boolean embeddedStores,
+			@Value("${qibao.security.token-lifetime}") Duration lifetime, AccountRepository repository,
+			CurrentRoles currentRoles) {
+		SecretKey key = new SecretKeySpec(TokenSecret.of(configuredSecret, dataDir, embeddedStores), "HmacSHA256");
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-		this.decoder = new VerifiedTokenCache(verifier, JwtValidators.createDefaultWithIssuer(ISSUER));
+		verifier.setJwtValidator(validator());
+		this.decoder = new VerifiedTokenCache(verifier, validator());
 		this.lifetime = lifetime;
+		this.repository = repository;
 		this.currentRoles = currentRoles;
+	}
+
+	/** Issuer, expiry (which must be there: no token is good for ever), a numeric account, an ID and a generation. */
+	static OAuth2TokenValidator<Jwt> validator() {
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
+				new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+				new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && s.matches("[1-9][0-9]{0,17}")),
+				new JwtClaimValidator<Object>(JwtClaimNames.JTI, jti -> jti instanceof String s && isUuid(s)),
+				new JwtClaimValidator<Object>(GENERATION, gen -> gen instanceof Number n && n.longValue() >= 0));
 	}
 
 	IssuedToken issue(Account account, List<ScopedRole> roles) {
@@ -65,12 +83,18 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 	}
 
 	IssuedToken issue(Account account, List<ScopedRole> roles, Instant now) {
+		return issue(account, roles, this.repository.tokenGeneration(account.id()), now);
+	}
+
+	IssuedToken issue(Account account, List<ScopedRole> roles, int generation, Instant now) {
 		Instant expiresAt = now.plus(this.lifetime);
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(Long.toString(account.id()))
+			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.expiresAt(expiresAt)
+			.claim(GENERATION, generation)
 			.claim("name", account.displayName())
 			.claim("roles", ActorAuthentication.claims(roles))
 			.build();
@@ -84,46 +108,43 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 	}
 
 	/**
-	 * The request's actor. Its roles are the account's current ones, not the token's {@code roles}
-	 * claim (kept for clients to read): a revoked role stops working before the token expires. They
-	 * are read only when the request checks one, so requests that check none cost no lookup.
+	 * The request's actor, once the account's row (one indexed read per request) says the token is
+	 * still good. Its roles are the account's current ones, not the token's {@code roles} claim
+	 * (kept for clients to read), at the version read with the row: a revoked role stops working
+	 * from the next request on every instance. They are read only when the request checks one
+	 * and the version changed.
 	 */
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		long accountId = Long.parseLong(jwt.getSubject());
-		Actor actor = new Actor(accountId, jwt.getClaimAsString("name"), this.currentRoles.viewOf(accountId));
+		AccountRepository.Standing standing = standing(accountId, jwt);
+		// a WebSocket connection lives on after its token was checked: its later role checks check it again
+		Actor actor = new Actor(accountId, jwt.getClaimAsString("name"), this.currentRoles.viewOf(accountId,
+				standing.rolesVersion(), () -> standing(accountId, jwt).rolesVersion()));
 		return new ActorAuthentication(actor, jwt);
 	}
 
-	private static byte[] secret(String configured, Path dataDir) {
-		if (!configured.isBlank()) {
-			byte[] secret = Base64.getDecoder().decode(configured.trim());
-			if (secret.length < 32) {
-				throw new IllegalStateException("qibao.security.token-secret must hold at least 32 bytes (base64)");
-			}
-			return secret;
+	/** The account's row, once it says the token is still good. */
+	private AccountRepository.Standing standing(long accountId, Jwt jwt) {
+		AccountRepository.Standing standing = this.repository.standing(accountId, UUID.fromString(jwt.getId()))
+			.orElseThrow(Tokens::ended);
+		if (standing.revoked() || standing.tokenGeneration() != ((Number) jwt.getClaim(GENERATION)).intValue()) {
+			throw ended();
 		}
-		Path file = dataDir.resolve("token-secret");
+		return standing;
+	}
+
+	private static InvalidBearerTokenException ended() {
+		return new InvalidBearerTokenException("The token was ended by signing out or changing the password");
+	}
+
+	private static boolean isUuid(String value) {
 		try {
-			if (!Files.exists(file)) {
-				byte[] secret = new byte[32];
-				new SecureRandom().nextBytes(secret);
-				Files.createDirectories(dataDir);
-				Path written = Files.writeString(Files.createTempFile(dataDir, "token-secret", ".new"),
-						Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-				Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-				// two instances starting at once must end up with one key
-				try {
-					Files.move(written, file);
-				}
-				catch (java.nio.file.FileAlreadyExistsException ex) {
-					Files.deleteIfExists(written);
-				}
-			}
-			return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+			UUID.fromString(value);
+			return value.length() == 36;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the token key in " + file, ex);
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 

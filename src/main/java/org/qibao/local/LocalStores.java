@@ -54,6 +54,8 @@ class LocalStores implements EnvironmentPostProcessor, Ordered {
 			// the demo community is loaded only into a database that Qibao owns itself
 			properties.putIfAbsent("qibao.demo.enabled", embeddedDatabase);
 		}
+		// only then may a token key be generated for this one instance (identity's TokenSecret)
+		properties.put("qibao.local.embedded-stores", embeddedDatabase && embeddedRedis);
 		properties.put("qibao.data-dir", dataDir.toString());
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}

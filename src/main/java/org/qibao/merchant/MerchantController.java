@@ -11,8 +11,6 @@ import org.qibao.geo.Community;
 import org.qibao.geo.Geography;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
-import org.qibao.shared.NodeType;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -35,8 +33,7 @@ class MerchantController {
 		Map<Long, List<Merchant>> byCommunity = this.merchants
 			.ofCommunities(communities.stream().map(Community::id).toList())
 			.stream()
-			.filter(m -> m.status() == MerchantStatus.APPROVED || m.status() == MerchantStatus.SUSPENDED
-					|| (viewer != null && viewer.has(Role.ADMINISTRATOR, m.communityId())))
+			.filter(m -> Viewer.isPublic(m) || (viewer != null && viewer.has(Role.ADMINISTRATOR, m.communityId())))
 			.collect(Collectors.groupingBy(Merchant::communityId));
 		return communities.stream()
 			.collect(Collectors.toMap(Function.identity(), c -> byCommunity.getOrDefault(c.id(), List.of())));
@@ -49,11 +46,6 @@ class MerchantController {
 		Map<Merchant, Community> result = new HashMap<>();
 		merchants.forEach(m -> result.put(m, communities.get(m.communityId())));
 		return result;
-	}
-
-	@Bean
-	static NodeType<Merchant> merchantNodeType(Merchants merchants) {
-		return NodeType.of("Merchant", merchants::findAll);
 	}
 
 }

@@ -49,7 +49,7 @@ class MerchantStaff {
 
 	/** Makes the person with this phone number staff of the shop, which must be approved or suspended. */
 	@Transactional
-	Account add(Merchant merchant, String phone) {
+	Account add(Merchant merchant, String phone, long ownerId) {
 		if (merchant.status() != MerchantStatus.APPROVED && merchant.status() != MerchantStatus.SUSPENDED) {
 			throw new BusinessRuleException("MERCHANT_NOT_APPROVED", "merchantId");
 		}
@@ -57,7 +57,7 @@ class MerchantStaff {
 		if (digits.isEmpty()) {
 			throw new BusinessRuleException("INVALID_PHONE", "phone");
 		}
-		Account account = this.accounts.findByPhone(digits)
+		Account account = this.accounts.findByPhoneFor(ownerId, digits, "phone")
 			.orElseThrow(() -> new BusinessRuleException("STAFF_ACCOUNT_NOT_FOUND", "phone"));
 		if (!this.accounts.grant(account.id(), Role.MERCHANT_STAFF, merchant.id())) {
 			throw new BusinessRuleException("ALREADY_STAFF", "phone");

@@ -43,7 +43,7 @@ class MerchantStaffController {
 	MerchantStaffPayload merchantStaffAdd(@Argument MerchantStaffAddInput input, Actor actor,
 			Locale locale) {
 		Merchant merchant = ownedBy(actor, input.merchantId());
-		return change(merchant, locale, m -> this.staff.add(m, input.phone()));
+		return change(merchant, locale, m -> this.staff.add(m, input.phone(), actor.accountId()));
 	}
 
 	@MutationMapping

@@ -13,10 +13,8 @@ import org.qibao.identity.Role;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GeoPoint;
 import org.qibao.shared.GlobalId;
-import org.qibao.shared.NodeType;
 import org.qibao.shared.UserError;
 import org.qibao.shared.UserErrors;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -123,11 +121,6 @@ class OfferController {
 				.collect(Collectors.toSet());
 			return current.stream().filter(o -> here.contains(o.merchantId())).toList();
 		}));
-	}
-
-	@Bean
-	static NodeType<Offer> offerNodeType(Offers offers) {
-		return NodeType.of("Offer", offers::findAll);
 	}
 
 	/** The offer's key, refused unless the actor is staff of its merchant. */

@@ -59,14 +59,12 @@ class RedemptionCounter {
 
 	private Redemption live(long staffId, long merchantId, String typed) {
 		try {
-			this.attempts.take(staffId);
+			this.attempts.checkNotExhausted(staffId);
 		}
 		catch (BusinessRuleException throttled) {
 			throw refused(throttled);
 		}
-		Redemption found = find(merchantId, typed);
-		// a real code: the attempt was no guess, whatever else is wrong with it
-		this.attempts.giveBack(staffId);
+		Redemption found = find(staffId, merchantId, typed);
 		if (!found.liveAt(Instant.now())) {
 			throw refused(notLive(found));
 		}
@@ -77,15 +75,22 @@ class RedemptionCounter {
 		return found;
 	}
 
-	/** The code at this merchant; a short code is looked for among this merchant's codes only. */
-	private Redemption find(long merchantId, String typed) {
+	/**
+	 * The code at this merchant; a short code is looked for among this merchant's codes only. A real
+	 * code, whatever its state, is no guess; only a code that does not exist uses up an attempt.
+	 */
+	private Redemption find(long staffId, long merchantId, String typed) {
 		RedemptionCodes.Typed code = RedemptionCodes.read(typed);
-		if (code == null) {
-			throw refused(new BusinessRuleException("CODE_NOT_FOUND", "code"));
-		}
-		Optional<Redemption> found = code.token() != null ? this.redemptions.byToken(code.token())
-				: this.redemptions.byShortCode(merchantId, code.shortCode());
+		Optional<Redemption> found = code == null ? Optional.empty()
+				: code.token() != null ? this.redemptions.byToken(code.token())
+						: this.redemptions.byShortCode(merchantId, code.shortCode());
 		if (found.isEmpty()) {
+			try {
+				this.attempts.countWrong(staffId);
+			}
+			catch (BusinessRuleException throttled) {
+				throw refused(throttled);
+			}
 			throw refused(new BusinessRuleException("CODE_NOT_FOUND", "code"));
 		}
 		if (found.get().merchantId() != merchantId) {

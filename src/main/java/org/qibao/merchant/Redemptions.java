@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +49,16 @@ class Redemptions {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE id = ?").param(id).query(Redemptions::redemption).optional();
 	}
 
+	/** The redemptions with these IDs, by ID. */
+	Map<Long, Redemption> findAll(Collection<Long> ids) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE id = ANY(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(Redemptions::redemption)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Redemption::id, Function.identity()));
+	}
+
 	Optional<Redemption> byKey(String idempotencyKey) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE idempotency_key = ?")
 			.param(idempotencyKey)
@@ -59,8 +72,8 @@ class Redemptions {
 
 	/** The merchant's live code with this short code, else its latest settled one of the last day. */
 	Optional<Redemption> byShortCode(long merchantId, String shortCode) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM redemption WHERE merchant_id = ? AND short_code = ? AND created_at > now() - interval '1 day'
+		return this.jdbc.sql("SELECT " + COLUMNS + " " + """
+				FROM redemption WHERE merchant_id = ? AND short_code = ? AND created_at > now() - interval '1 day'
 				ORDER BY (status = 'ISSUED') DESC, id DESC LIMIT 1""")
 			.params(merchantId, shortCode)
 			.query(Redemptions::redemption)
@@ -123,8 +136,9 @@ class Redemptions {
 
 	/** The merchants' confirmed redemptions, newest first. */
 	List<Redemption> redeemedAt(Collection<Long> merchantIds, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM redemption WHERE merchant_id = ANY(?) AND status = 'REDEEMED' ORDER BY settled_at DESC LIMIT ?""")
+		// a one-line text block loses its leading blank: the space before FROM is spelt out
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM redemption"
+				+ " WHERE merchant_id = ANY(?) AND status = 'REDEEMED' ORDER BY settled_at DESC LIMIT ?")
 			.params(merchantIds.toArray(Long[]::new), limit)
 			.query(Redemptions::redemption)
 			.list();

@@ -1,11 +1,13 @@
 package org.qibao.merchant;
 
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 import org.qibao.identity.Actor;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.CalendarBounds;
 import org.qibao.shared.GlobalId;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -42,7 +44,7 @@ class SettlementController {
 	}
 
 	@QueryMapping
-	Settlement merchantSettlement(@Argument String merchantId, @Argument String month, Actor actor) {
+	Settlement merchantSettlement(@Argument String merchantId, @Argument YearMonth month, Actor actor) {
 		return this.settlements.of(MerchantReports.readable(this.merchants, actor, merchantId), month);
 	}
 
@@ -71,10 +73,16 @@ class SettlementController {
 		}
 		Settlement settlement;
 		try {
-			settlement = this.settlements.of(MerchantReports.readable(this.merchants, actor, merchantId), month);
+			YearMonth chosen = (month == null || month.isEmpty()) ? null : CalendarBounds.month(month);
+			settlement = this.settlements.of(MerchantReports.readable(this.merchants, actor, merchantId), chosen);
 		}
 		catch (GlobalId.InvalidIdException | BusinessRuleException bad) {
 			return ResponseEntity.badRequest().build();
+		}
+		catch (IllegalArgumentException badMonth) {
+			return ResponseEntity.badRequest()
+				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+				.body(badMonth.getMessage().getBytes(StandardCharsets.UTF_8));
 		}
 		catch (AccessDeniedException notTheirs) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();

@@ -3,11 +3,9 @@ package org.qibao.merchant;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.qibao.geo.Geography;
-import org.qibao.shared.BusinessRuleException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +22,10 @@ class Settlements {
 		this.geography = geography;
 	}
 
-	/** The merchant's settlement of the month ({@code YYYY-MM}, default this month) in its community's time zone. */
-	Settlement of(Merchant merchant, String month) {
+	/** The merchant's settlement of the month (default this month) in its community's time zone. */
+	Settlement of(Merchant merchant, YearMonth month) {
 		ZoneId zone = this.geography.communities(List.of(merchant.communityId())).get(merchant.communityId()).zone();
-		YearMonth yearMonth = parse(month, zone);
+		YearMonth yearMonth = month != null ? month : YearMonth.now(zone);
 		Timestamp from = Timestamp.from(yearMonth.atDay(1).atStartOfDay(zone).toInstant());
 		Timestamp until = Timestamp.from(yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
 		List<Settlement.Line> lines = this.jdbc.sql("""
@@ -39,18 +37,6 @@ class Settlements {
 			.list();
 		return new Settlement(merchant.id(), yearMonth.toString(), lines.stream().mapToInt(Settlement.Line::redemptions).sum(),
 				lines.stream().mapToInt(Settlement.Line::minutes).sum(), lines);
-	}
-
-	private static YearMonth parse(String month, ZoneId zone) {
-		if (month == null || month.isBlank()) {
-			return YearMonth.now(zone);
-		}
-		try {
-			return YearMonth.parse(month.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new BusinessRuleException("INVALID_MONTH", "month");
-		}
 	}
 
 }

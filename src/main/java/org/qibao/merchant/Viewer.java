@@ -20,6 +20,11 @@ final class Viewer {
 		return null;
 	}
 
+	/** Approved and suspended shops are public; applications still pending, and rejected ones, are not. */
+	static boolean isPublic(Merchant merchant) {
+		return merchant.status() == MerchantStatus.APPROVED || merchant.status() == MerchantStatus.SUSPENDED;
+	}
+
 	/** Its staff, its owner and the community's administrators see a shop's application and staff. */
 	static boolean insider(Actor actor, long merchantId, long communityId, Long ownerId) {
 		return actor != null && (actor.has(Role.MERCHANT_STAFF, merchantId) || actor.has(Role.ADMINISTRATOR, communityId)

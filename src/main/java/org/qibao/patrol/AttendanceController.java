@@ -20,6 +20,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 
@@ -57,7 +58,13 @@ class AttendanceController {
 
 	@QueryMapping
 	List<Attendance> reviewQueue(Actor actor) {
-		return this.queries.inReview(Actor.signedIn(actor).scopes(Role.CAPTAIN));
+		Actor signedIn = Actor.signedIn(actor);
+		return this.queries.inReview(signedIn.scopes(Role.CAPTAIN), signedIn.scopes(Role.ADMINISTRATOR));
+	}
+
+	@SchemaMapping(typeName = "Attendance")
+	boolean viewerCanReview(Attendance attendance, Actor actor) {
+		return actor != null && ReviewPolicy.mayDecide(actor, attendance);
 	}
 
 	@QueryMapping
@@ -69,7 +76,7 @@ class AttendanceController {
 	@MutationMapping
 	AttendancePayload attendanceApprove(@Argument ApproveInput input, Actor actor,
 			Locale locale) {
-		Attendance attendance = captainsAttendance(input.attendanceId(), actor);
+		Attendance attendance = reviewersAttendance(input.attendanceId(), actor);
 		return attempt(() -> this.attendances.approve(attendance.id(), input.minutes(), actor.accountId(), Instant.now()),
 				locale);
 	}
@@ -77,7 +84,7 @@ class AttendanceController {
 	@MutationMapping
 	AttendancePayload attendanceReject(@Argument RejectInput input, Actor actor,
 			Locale locale) {
-		Attendance attendance = captainsAttendance(input.attendanceId(), actor);
+		Attendance attendance = reviewersAttendance(input.attendanceId(), actor);
 		return attempt(() -> this.attendances.reject(attendance.id(), input.reason(), actor.accountId(), Instant.now()),
 				locale);
 	}
@@ -129,14 +136,14 @@ class AttendanceController {
 		return Batches.one(noShows, NoShow::accountId, this.accounts.findAll(Batches.keys(noShows, NoShow::accountId)));
 	}
 
-	private Attendance captainsAttendance(String attendanceId, Actor actor) {
+	/** The attendance, when the actor captains its team or administers its community; otherwise forbidden. */
+	private Attendance reviewersAttendance(String attendanceId, Actor actor) {
 		Actor signedIn = Actor.signedIn(actor);
 		long id = GlobalId.keyOf(attendanceId, "Attendance");
 		Attendance attendance = this.queries.attendances(List.of(id)).get(id);
-		if (attendance == null) {
+		if (attendance == null || !ReviewPolicy.hasAuthority(signedIn, attendance)) {
 			throw new AccessDeniedException("Not allowed");
 		}
-		signedIn.require(Role.CAPTAIN, attendance.teamId());
 		return attendance;
 	}
 

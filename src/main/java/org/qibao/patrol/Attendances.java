@@ -2,6 +2,7 @@ package org.qibao.patrol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,38 +34,39 @@ class Attendances {
 
 	private final PatrolQueries queries;
 
-	private final Teams teams;
-
 	private final ApplicationEventPublisher events;
 
 	Attendances(JdbcClient jdbc, ObjectProvider<PatrolCoverage> coverage, PatrolProperties properties,
-			PatrolQueries queries, Teams teams, ApplicationEventPublisher events) {
+			PatrolQueries queries, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.coverage = coverage;
 		this.policy = new AttendancePolicy(properties);
 		this.queries = queries;
-		this.teams = teams;
 		this.events = events;
 	}
 
-	/** Records the attendance of a check-in that has just closed. */
+	/**
+	 * Records the attendance of a check-in that has just closed, counting only the minutes the
+	 * person's earlier check-ins of the same shift did not count. (Their check-ins close one after
+	 * another: a person has at most one open check-in.)
+	 */
 	@Transactional
 	Attendance record(CheckIn closed, Shift shift, Instant now) {
 		PatrolCoverage.Coverage covered = coverageOf(closed.id());
 		AttendancePolicy.Verdict verdict = this.policy.assess(covered, shift.startsAt(), shift.endsAt(),
-				closed.checkedInAt(), closed.checkedOutAt());
+				closed.checkedInAt(), closed.checkedOutAt(), earlier(closed));
 		long id = this.jdbc.sql("""
 				INSERT INTO attendance (check_in_id, status, checked_in_minutes, covered_minutes, review_reason,
-				                        verified_minutes, decided_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				                        verified_minutes, decided_at, counted_minutes)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(closed.id(), verdict.clean() ? "VERIFIED" : "IN_REVIEW", verdict.checkedInMinutes(),
 					verdict.coveredMinutes(), verdict.reviewReason(), verdict.clean() ? verdict.coveredMinutes() : null,
-					verdict.clean() ? at(now) : null)
+					verdict.clean() ? at(now) : null, verdict.countedMinutes().toArray(Integer[]::new))
 			.query(Long.class)
 			.single();
 		Attendance attendance = find(id);
 		if (verdict.clean()) {
-			publish(attendance, shift, now);
+			publish(attendance, now);
 		}
 		return attendance;
 	}
@@ -87,42 +89,61 @@ class Attendances {
 		CheckIn checkIn = this.queries.checkIns(List.of(checkInId)).get(checkInId);
 		Shift shift = this.queries.shift(checkIn.shiftId()).orElseThrow();
 		AttendancePolicy.Verdict verdict = this.policy.assess(coverage, shift.startsAt(), shift.endsAt(),
-				checkIn.checkedInAt(), checkIn.checkedOutAt());
+				checkIn.checkedInAt(), checkIn.checkedOutAt(), earlier(checkIn));
 		this.jdbc.sql("""
-				UPDATE attendance SET status = ?, covered_minutes = ?, review_reason = ?, verified_minutes = ?, decided_at = ?
+				UPDATE attendance SET status = ?, covered_minutes = ?, review_reason = ?, verified_minutes = ?, decided_at = ?,
+				                      counted_minutes = ?
 				WHERE id = ?""")
 			.params(verdict.clean() ? "VERIFIED" : "IN_REVIEW", verdict.coveredMinutes(), verdict.reviewReason(),
-					verdict.clean() ? verdict.coveredMinutes() : null, verdict.clean() ? at(now) : null, id)
+					verdict.clean() ? verdict.coveredMinutes() : null, verdict.clean() ? at(now) : null,
+					verdict.countedMinutes().toArray(Integer[]::new), id)
 			.update();
 		if (verdict.clean()) {
-			publish(find(id), shift, now);
+			publish(find(id), now);
 		}
 	}
 
-	/** A captain approves attendance in review with a number of minutes, at most the shift's length. */
+	/**
+	 * A reviewer approves attendance in review with a number of minutes, at most the minutes checked in;
+	 * nobody approves their own.
+	 */
 	@Transactional
-	Attendance approve(long attendanceId, int minutes, long captainId, Instant now) {
+	Attendance approve(long attendanceId, int minutes, long reviewerId, Instant now) {
 		Attendance attendance = lockInReview(attendanceId);
-		Shift shift = this.queries.shift(attendance.shiftId()).orElseThrow();
-		require(minutes >= 0 && minutes <= shift.minutes(), "INVALID_MINUTES", "minutes", shift.minutes());
+		Rules.enforce(ReviewPolicy.reviewer(reviewerId, attendance));
+		Rules.enforce(ReviewPolicy.approval(minutes, attendance));
 		this.jdbc.sql("""
 				UPDATE attendance SET status = 'APPROVED', verified_minutes = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
-			.params(minutes, at(now), captainId, attendanceId)
+			.params(minutes, at(now), reviewerId, attendanceId)
 			.update();
 		Attendance approved = find(attendanceId);
-		publish(approved, shift, now);
+		publish(approved, now);
 		return approved;
 	}
 
+	/** A reviewer rejects attendance in review with a reason; nobody rejects their own either. */
 	@Transactional
-	Attendance reject(long attendanceId, String reason, long captainId, Instant now) {
+	Attendance reject(long attendanceId, String reason, long reviewerId, Instant now) {
 		String why = Rules.reason(reason, "reason");
-		lockInReview(attendanceId);
+		Rules.enforce(ReviewPolicy.reviewer(reviewerId, lockInReview(attendanceId)));
 		this.jdbc.sql("""
 				UPDATE attendance SET status = 'REJECTED', rejection_reason = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
-			.params(why, at(now), captainId, attendanceId)
+			.params(why, at(now), reviewerId, attendanceId)
 			.update();
 		return find(attendanceId);
+	}
+
+	/** The attendance of the person's other check-ins of the same shift: what they already counted. */
+	private List<AttendancePolicy.Earlier> earlier(CheckIn closed) {
+		return this.jdbc.sql("""
+				SELECT c.checked_in_at, c.checked_out_at, a.checked_in_minutes, a.counted_minutes
+				FROM attendance a JOIN check_in c ON c.id = a.check_in_id
+				WHERE c.shift_id = ? AND c.account_id = ? AND c.id <> ?""")
+			.params(closed.shiftId(), closed.accountId(), closed.id())
+			.query((rs, n) -> new AttendancePolicy.Earlier(Rows.instant(rs, "checked_in_at"),
+					Rows.instant(rs, "checked_out_at"), rs.getInt("checked_in_minutes"),
+					Set.of((Integer[]) rs.getArray("counted_minutes").getArray())))
+			.list();
 	}
 
 	Attendance find(long id) {
@@ -140,9 +161,8 @@ class Attendances {
 		return find(attendanceId);
 	}
 
-	private void publish(Attendance attendance, Shift shift, Instant now) {
-		long communityId = this.teams.findAll(List.of(shift.teamId())).get(shift.teamId()).communityId();
-		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), communityId,
+	private void publish(Attendance attendance, Instant now) {
+		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), attendance.communityId(),
 				attendance.verifiedMinutes(), now, attendance.decidedBy()));
 	}
 

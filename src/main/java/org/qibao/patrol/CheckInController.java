@@ -63,7 +63,7 @@ class CheckInController {
 	ScanPayload checkpointScan(@Argument ScanInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		try {
-			return new ScanPayload(this.checkIns.scan(input.code(), accountId, Instant.now()), List.of());
+			return new ScanPayload(this.checkIns.scan(input.code(), accountId, input.fix(), Instant.now()), List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new ScanPayload(null, List.of(this.userErrors.of(refusal, locale)));
@@ -133,7 +133,12 @@ class CheckInController {
 
 	}
 
-	record ScanInput(String code) {
+	record ScanInput(String code, GeoPoint position, Double accuracy) {
+
+		CheckIns.Fix fix() {
+			return new CheckIns.Fix(this.position, this.accuracy);
+		}
+
 	}
 
 	record CheckInPayload(CheckIn checkIn, List<UserError> userErrors) {

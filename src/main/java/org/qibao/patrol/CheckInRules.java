@@ -31,8 +31,19 @@ final class CheckInRules {
 				this.properties.maxAccuracyMetres());
 	}
 
-	/** Check-in opens a lead time before the start and closes at the end. */
+	/**
+	 * A shift created after it had started (beyond a small allowance) is backdated: its past cannot
+	 * have been patrolled, and it would only be a pretext for crediting minutes, so it cannot be
+	 * checked into. One-off shifts are refused at creation and schedules skip such occurrences.
+	 */
+	boolean backdated(Instant startsAt, Instant createdAt) {
+		return createdAt.isAfter(startsAt.plus(this.properties.backdatingAllowance()));
+	}
+
+	/** Check-in opens a lead time before the start and closes at the end; never for a backdated shift. */
 	void requireWindowOpen(Shift shift, Instant now) {
+		require(!backdated(shift.startsAt(), shift.createdAt()), "SHIFT_CREATED_AFTER_START", "shiftId",
+				this.properties.backdatingAllowance().toMinutes());
 		Instant opens = shift.startsAt().minus(this.properties.checkInLead());
 		require(!now.isBefore(opens), "CHECK_IN_NOT_OPEN", null, minutesBetween(now, opens));
 		require(now.isBefore(shift.endsAt()), "CHECK_IN_CLOSED", null, minutesBetween(shift.endsAt(), now));
@@ -45,6 +56,17 @@ final class CheckInRules {
 		double outside = metresOutside.applyAsDouble(nearest);
 		long tolerance = tolerance(accuracy);
 		require(outside <= tolerance, "OUTSIDE_AREA", "position", Math.round(outside), nearest.name(), tolerance);
+	}
+
+	/**
+	 * A checkpoint is scanned on the spot: the phone within the same tolerance of the plaque as a
+	 * check-in of its grid, so a photo of the plaque scanned from home does not count.
+	 */
+	void requireNear(Checkpoint checkpoint, GeoPoint position, double accuracy) {
+		double distance = Geofence.metresBetween(checkpoint.position(), position);
+		long tolerance = tolerance(accuracy);
+		require(distance <= tolerance, "TOO_FAR_FROM_CHECKPOINT", "position", Math.round(distance), checkpoint.name(),
+				tolerance);
 	}
 
 	long tolerance(double accuracy) {

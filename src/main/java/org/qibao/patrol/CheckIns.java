@@ -19,7 +19,8 @@ import static org.qibao.patrol.Rules.require;
 
 /**
  * Check-in and check-out on the spot, and checkpoint scans. A volunteer has at most one open
- * check-in (a partial unique index), so two devices checking in at once give one check-in.
+ * check-in (a partial unique index), so two devices checking in at once give one check-in; after
+ * checking out, they may check in to the same shift again.
  */
 @Service
 class CheckIns {
@@ -62,7 +63,8 @@ class CheckIns {
 		require(signup != null && "CONFIRMED".equals(signup.status()), "NOT_SIGNED_UP", "shiftId");
 		Optional<CheckIn> open = this.queries.openCheckInOf(accountId);
 		require(open.isEmpty() || open.get().shiftId() == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
-		require(open.isEmpty() && existing(shiftId, accountId).isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
+		// checking in again after a check-out is fine (a break, a phone that died); minutes still count once
+		require(open.isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
 		this.rules.requireWindowOpen(shift, now);
 		requireInArea(shift, fix);
 		try {
@@ -120,9 +122,10 @@ class CheckIns {
 		return true;
 	}
 
-	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer. */
+	/** Records a checkpoint's QR code scanned during the shift by a checked-in volunteer standing near it. */
 	@Transactional
-	Checkpoint scan(String code, long accountId, Instant now) {
+	Checkpoint scan(String code, long accountId, Fix fix, Instant now) {
+		this.rules.requireSoundFix(fix.position(), fix.accuracy());
 		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ?")
 			.param(code == null ? "" : code.trim())
 			.query(Rows.CHECKPOINT)
@@ -133,10 +136,12 @@ class CheckIns {
 			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
 		Shift shift = this.queries.shift(checkpoint.shiftId()).orElseThrow();
 		require(!now.isBefore(shift.startsAt()) && now.isBefore(shift.endsAt()), "CHECKPOINT_OUTSIDE_SHIFT", "code");
+		this.rules.requireNear(checkpoint, fix.position(), fix.accuracy());
 		this.jdbc.sql("""
-				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at) VALUES (?, ?, ?)
-				ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
-			.params(checkpoint.id(), open.id(), at(now))
+				INSERT INTO checkpoint_visit (checkpoint_id, check_in_id, visited_at, longitude, latitude, accuracy)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (checkpoint_id, check_in_id) DO NOTHING""")
+			.params(checkpoint.id(), open.id(), at(now), fix.position().longitude(), fix.position().latitude(),
+					fix.accuracy())
 			.update();
 		return checkpoint;
 	}
@@ -146,13 +151,6 @@ class CheckIns {
 		this.liveSessions.closed(closed);
 		this.attendances.record(closed, shift, now);
 		return closed;
-	}
-
-	private Optional<CheckIn> existing(long shiftId, long accountId) {
-		return this.jdbc.sql("SELECT * FROM check_in WHERE shift_id = ? AND account_id = ?")
-			.params(shiftId, accountId)
-			.query(Rows.CHECK_IN)
-			.optional();
 	}
 
 	private void requireInArea(Shift shift, Fix fix) {

@@ -99,7 +99,7 @@ class Memberships {
 	JoinRequest invite(long teamId, String phone, long by) {
 		String digits = PhoneNumbers.normalise(phone);
 		require(!digits.isEmpty(), "INVALID_PHONE", "phone");
-		Account invited = this.accounts.findByPhone(digits)
+		Account invited = this.accounts.findByPhoneFor(by, digits, "phone")
 			.orElseThrow(() -> new BusinessRuleException("INVITEE_NOT_FOUND", "phone"));
 		return open(teamId, invited.id(), "INVITATION", by);
 	}

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxOutsideShare the share of positions that may lie outside the area for automatic verification
  * @param maxImplausiblePositions how many implausible positions automatic verification tolerates (a phone
  *        glitches now and then: one NaN or one jump should not send a clean patrol to review)
+ * @param backdatingAllowance how long before its creation a shift may start (a captain starting a patrol on the
+ *        spot types the round time); a shift created later than its start plus this cannot be checked into
  */
 @ConfigurationProperties("qibao.patrol")
 record PatrolProperties(@DefaultValue("30m") Duration checkInLead, @DefaultValue("30m") Duration checkOutGrace,
 		@DefaultValue("150") int maxAccuracyMetres,
 		@DefaultValue("24h") Duration atRiskWithin, @DefaultValue("14") int generateAheadDays,
 		@DefaultValue("0.8") double minCoverageShare, @DefaultValue("0.1") double maxOutsideShare,
-		@DefaultValue("3") int maxImplausiblePositions) {
+		@DefaultValue("3") int maxImplausiblePositions, @DefaultValue("15m") Duration backdatingAllowance) {
 }

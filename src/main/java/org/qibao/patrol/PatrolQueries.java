@@ -102,7 +102,7 @@ class PatrolQueries {
 				CheckIn::id);
 	}
 
-	/** The check-ins of these (shift, account) pairs, keyed "shift:account". */
+	/** The latest check-in of these (shift, account) pairs, keyed "shift:account". */
 	Map<String, CheckIn> checkInsOfSignups(Collection<ShiftSignup> signups) {
 		return this.jdbc.sql("SELECT * FROM check_in WHERE shift_id = ANY(?) AND account_id = ANY(?)")
 			.params(array(signups.stream().map(ShiftSignup::shiftId).distinct().toList()),
@@ -110,7 +110,8 @@ class PatrolQueries {
 			.query(Rows.CHECK_IN)
 			.list()
 			.stream()
-			.collect(Collectors.toMap(c -> c.shiftId() + ":" + c.accountId(), Function.identity()));
+			.collect(Collectors.toMap(c -> c.shiftId() + ":" + c.accountId(), Function.identity(),
+					(a, b) -> a.checkedInAt().isAfter(b.checkedInAt()) ? a : b));
 	}
 
 	Optional<CheckIn> openCheckInOf(long accountId) {
@@ -148,9 +149,11 @@ class PatrolQueries {
 			.single();
 	}
 
-	List<Attendance> inReview(Collection<Long> teamIds) {
-		return this.jdbc.sql(Attendance.SELECT + " WHERE a.status = 'IN_REVIEW' AND s.team_id = ANY(?) ORDER BY a.id")
-			.param(array(teamIds))
+	/** Attendance in review in these teams and in all teams of these communities. */
+	List<Attendance> inReview(Collection<Long> teamIds, Collection<Long> communityIds) {
+		return this.jdbc.sql(Attendance.SELECT
+				+ " WHERE a.status = 'IN_REVIEW' AND (s.team_id = ANY(?) OR t.community_id = ANY(?)) ORDER BY a.id")
+			.params(array(teamIds), array(communityIds))
 			.query(Rows.ATTENDANCE)
 			.list();
 	}

@@ -19,7 +19,7 @@ final class Rows {
 	static final RowMapper<Shift> SHIFT = (rs, n) -> new Shift(rs.getLong("id"), rs.getLong("team_id"),
 			nullableLong(rs, "schedule_id"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("min_patrollers"),
 			rs.getInt("max_patrollers"), rs.getString("status"), rs.getString("cancel_reason"),
-			rs.getInt("confirmed_count"), rs.getInt("waitlist_count"));
+			rs.getInt("confirmed_count"), rs.getInt("waitlist_count"), instant(rs, "created_at"));
 
 	static final RowMapper<ShiftSchedule> SCHEDULE = (rs, n) -> new ShiftSchedule(rs.getLong("id"),
 			rs.getLong("team_id"), longs(rs.getArray("grid_ids")), ints(rs.getArray("weekdays")),
@@ -38,7 +38,7 @@ final class Rows {
 
 	static final RowMapper<Attendance> ATTENDANCE = (rs, n) -> new Attendance(rs.getLong("id"),
 			rs.getLong("check_in_id"), rs.getLong("shift_id"), rs.getLong("account_id"), rs.getLong("team_id"),
-			rs.getString("status"), rs.getInt("checked_in_minutes"), rs.getInt("covered_minutes"),
+			rs.getLong("community_id"), rs.getString("status"), rs.getInt("checked_in_minutes"), rs.getInt("covered_minutes"),
 			rs.getString("review_reason"), (Integer) rs.getObject("verified_minutes"), instant(rs, "decided_at"),
 			nullableLong(rs, "decided_by"), rs.getString("rejection_reason"));
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,18 +42,18 @@ class ShiftController {
 
 	private final PatrolProperties properties;
 
-	private final Memberships memberships;
+	private final ShiftReaders readers;
 
 	private final UserErrors userErrors;
 
 	ShiftController(ShiftPlanning planning, PatrolQueries queries, Teams teams, Geography geography,
-			PatrolProperties properties, Memberships memberships, UserErrors userErrors) {
+			PatrolProperties properties, ShiftReaders readers, UserErrors userErrors) {
 		this.planning = planning;
 		this.queries = queries;
 		this.teams = teams;
 		this.geography = geography;
 		this.properties = properties;
-		this.memberships = memberships;
+		this.readers = readers;
 		this.userErrors = userErrors;
 	}
 
@@ -112,19 +113,8 @@ class ShiftController {
 	/** Who patrols when is for the team's members, its captains and the grid workers of its grids; empty for others. */
 	@BatchMapping(typeName = "Shift")
 	Map<Shift, List<ShiftSignup>> signups(List<Shift> shifts, Principal principal) {
-		Actor actor = Viewer.of(principal);
-		if (actor == null) {
-			return Batches.many(shifts, Shift::id, List.of(), ShiftSignup::shiftId);
-		}
-		java.util.Set<Long> teams = new java.util.HashSet<>(this.memberships.activeTeamsOf(actor.accountId()));
-		teams.addAll(actor.scopes(Role.CAPTAIN));
-		java.util.Set<Long> grids = actor.scopes(Role.GRID_WORKER);
-		Map<Long, List<Long>> shiftGrids = grids.isEmpty() ? Map.of()
-				: this.queries.gridIdsOfShifts(Batches.keys(shifts, Shift::id));
-		List<Shift> visible = shifts.stream()
-			.filter(s -> teams.contains(s.teamId())
-					|| shiftGrids.getOrDefault(s.id(), List.of()).stream().anyMatch(grids::contains))
-			.toList();
+		Set<Long> readable = this.readers.rosterReadable(Viewer.of(principal), shifts);
+		List<Shift> visible = shifts.stream().filter(s -> readable.contains(s.id())).toList();
 		return Batches.many(shifts, Shift::id, this.queries.signupsOfShifts(Batches.keys(visible, Shift::id)),
 				ShiftSignup::shiftId);
 	}

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.qibao.geo.Geofence;
 import org.qibao.geo.Geography;
 import org.qibao.shared.GeoPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,14 +41,17 @@ class ShiftPlanning {
 
 	private final PatrolProperties properties;
 
+	private final CheckInRules checkInRules;
+
 	ShiftPlanning(JdbcClient jdbc, Teams teams, Geography geography, PatrolQueries queries,
-			Notifications notifications, PatrolProperties properties) {
+			Notifications notifications, PatrolProperties properties, Geofence geofence) {
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.geography = geography;
 		this.queries = queries;
 		this.notifications = notifications;
 		this.properties = properties;
+		this.checkInRules = new CheckInRules(properties, geofence);
 	}
 
 	@Transactional
@@ -85,11 +89,15 @@ class ShiftPlanning {
 		int created = 0;
 		for (ScheduleCalendar.Occurrence occurrence : ScheduleCalendar.ahead(schedule.weekdays(), schedule.startTime(),
 				schedule.endTime(), zone, now, this.properties.generateAheadDays())) {
+			if (this.checkInRules.backdated(occurrence.start(), now)) {
+				// today's occurrence of a schedule created after it started could not be checked into
+				continue;
+			}
 			Long shiftId = this.jdbc.sql("""
-					INSERT INTO shift (team_id, schedule_id, starts_at, ends_at, min_patrollers, max_patrollers)
-					VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, starts_at) DO NOTHING RETURNING id""")
+					INSERT INTO shift (team_id, schedule_id, starts_at, ends_at, min_patrollers, max_patrollers, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, starts_at) DO NOTHING RETURNING id""")
 				.params(schedule.teamId(), schedule.id(), at(occurrence.start()), at(occurrence.end()),
-						schedule.minPatrollers(), schedule.maxPatrollers())
+						schedule.minPatrollers(), schedule.maxPatrollers(), at(now))
 				.query(Long.class)
 				.optional()
 				.orElse(null);
@@ -109,6 +117,8 @@ class ShiftPlanning {
 		require(endsAt.isAfter(startsAt), "END_BEFORE_START", "endsAt");
 		require(Duration.between(startsAt, endsAt).toHours() < 24, "SHIFT_TOO_LONG", "endsAt");
 		require(endsAt.isAfter(now), "SHIFT_IN_PAST", "endsAt");
+		require(!this.checkInRules.backdated(startsAt, now), "SHIFT_STARTS_IN_PAST", "startsAt",
+				this.properties.backdatingAllowance().toMinutes());
 		requireCounts(min, max);
 		List<CheckpointSpec> specs = checkpoints == null ? List.of() : checkpoints;
 		for (CheckpointSpec spec : specs) {
@@ -117,9 +127,9 @@ class ShiftPlanning {
 			require(spec.position() != null && spec.position().isValid(), "INVALID_COORDINATES", "checkpoints");
 		}
 		long id = this.jdbc.sql("""
-				INSERT INTO shift (team_id, starts_at, ends_at, min_patrollers, max_patrollers)
-				VALUES (?, ?, ?, ?, ?) RETURNING id""")
-			.params(teamId, at(startsAt), at(endsAt), min, max)
+				INSERT INTO shift (team_id, starts_at, ends_at, min_patrollers, max_patrollers, created_at)
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(teamId, at(startsAt), at(endsAt), min, max, at(now))
 			.query(Long.class)
 			.single();
 		addGrids(id, gridIds);

@@ -15,8 +15,6 @@ import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
-import org.qibao.shared.NodeType;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -131,11 +129,6 @@ class TeamController {
 	private static List<Team> captained(List<Team> teams, Principal principal) {
 		Actor actor = Viewer.of(principal);
 		return actor == null ? List.of() : teams.stream().filter(t -> actor.has(Role.CAPTAIN, t.id())).toList();
-	}
-
-	@Bean
-	static NodeType<Team> teamNodeType(Teams teams) {
-		return NodeType.of("Team", teams::findAll);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -28,6 +29,9 @@ final class DateTimeScalar {
 		.coercing(new InstantCoercing())
 		.build();
 
+	/** A date-time the schema cannot take is the client's mistake: a bad request. */
+	private static final Map<String, Object> BAD_REQUEST = Map.of("classification", "BAD_REQUEST");
+
 	private DateTimeScalar() {
 	}
 
@@ -51,7 +55,10 @@ final class DateTimeScalar {
 					return parse(text);
 				}
 				catch (DateTimeParseException ex) {
-					throw new CoercingParseValueException("Not an ISO-8601 date-time with offset: " + text);
+					throw CoercingParseValueException.newCoercingParseValueException()
+						.message(message(ex, text))
+						.extensions(BAD_REQUEST)
+						.build();
 				}
 			}
 			throw new CoercingParseValueException("A DateTime must be a string");
@@ -64,14 +71,29 @@ final class DateTimeScalar {
 					return parse(text.getValue());
 				}
 				catch (DateTimeParseException ex) {
-					throw new CoercingParseLiteralException("Not an ISO-8601 date-time with offset: " + text.getValue());
+					throw CoercingParseLiteralException.newCoercingParseLiteralException()
+						.message(message(ex, text.getValue()))
+						.extensions(BAD_REQUEST)
+						.build();
 				}
 			}
 			throw new CoercingParseLiteralException("A DateTime must be a string");
 		}
 
+		/** What was wrong, quoting no more of the input than {@link InputText#echo} does. */
+		private static String message(DateTimeParseException ex, String text) {
+			return ex.getMessage().startsWith("A DateTime") ? ex.getMessage() + ": " + InputText.echo(text)
+					: "Not an ISO-8601 date-time with offset: " + InputText.echo(text);
+		}
+
+		/** An offset date-time within {@link CalendarBounds}; anything else is refused as unparseable. */
 		private static Instant parse(String text) {
-			return OffsetDateTime.parse(text).toInstant();
+			OffsetDateTime dateTime = OffsetDateTime.parse(text);
+			if (!CalendarBounds.within(dateTime.getYear())) {
+				throw new DateTimeParseException("A DateTime must fall in the years " + CalendarBounds.FIRST_YEAR + " to "
+						+ CalendarBounds.LAST_YEAR, InputText.echo(text), 0);
+			}
+			return dateTime.toInstant();
 		}
 
 	}

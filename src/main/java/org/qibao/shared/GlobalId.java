@@ -56,7 +56,7 @@ public record GlobalId(String type, long key) {
 	public static class InvalidIdException extends RuntimeException {
 
 		public InvalidIdException(String id) {
-			super("Not a valid ID: " + id);
+			super("Not a valid ID: " + InputText.echo(id));
 		}
 
 	}

@@ -14,8 +14,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.execution.SchemaReport;
 
@@ -25,6 +27,7 @@ import org.springframework.graphql.execution.SchemaReport;
  * when a schema field has nothing to fetch it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimits.class)
 class GraphQlConventions {
 
 	private static final Log log = LogFactory.getLog(GraphQlConventions.class);
@@ -39,7 +42,7 @@ class GraphQlConventions {
 
 			@Override
 			public void configure(RuntimeWiring.Builder builder) {
-				builder.scalar(DateTimeScalar.INSTANCE).scalar(geoJson);
+				builder.scalar(DateTimeScalar.INSTANCE).scalar(MonthScalar.INSTANCE).scalar(geoJson);
 			}
 
 			@Override
@@ -54,6 +57,29 @@ class GraphQlConventions {
 	QueryLimits queryLimits(@Value("${qibao.graphql.max-depth}") int maxDepth,
 			@Value("${qibao.graphql.max-complexity}") int maxComplexity) {
 		return new QueryLimits(maxDepth, maxComplexity);
+	}
+
+	@Bean
+	TextInputRules textInputRules() {
+		return new TextInputRules();
+	}
+
+	@Bean
+	ListInputLimits listInputLimits() {
+		return new ListInputLimits();
+	}
+
+	@Bean
+	SubscriptionTransport subscriptionTransport() {
+		return new SubscriptionTransport();
+	}
+
+	/** The rate-limited mutations, counted in Redis or, for the position reports, in this instance. */
+	@Bean
+	GraphQlSourceBuilderCustomizer rateLimitedMutations(RateLimits limits, StringRedisTemplate redis) {
+		RateLimitedMutations visitor = new RateLimitedMutations(limits, new WindowCounters.InRedis(redis),
+				new WindowCounters.InProcess(RateLimitedMutations.longest(limits)));
+		return builder -> builder.typeVisitorsToTransformSchema(List.of(visitor));
 	}
 
 	@Bean

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class GraphQlErrorAdvice {
 
+	static final graphql.ErrorClassification TOO_MANY_REQUESTS = graphql.ErrorClassification.errorClassification("TOO_MANY_REQUESTS");
+
 	private final UserErrors userErrors;
 
 	GraphQlErrorAdvice(UserErrors userErrors) {
@@ -27,6 +29,16 @@ class GraphQlErrorAdvice {
 			.errorType(ErrorType.BAD_REQUEST)
 			.message(error.message())
 			.extensions(java.util.Map.of("code", error.code()))
+			.build();
+	}
+
+	/** A person called a mutation too often: nothing was done; the extensions say when to try again. */
+	@GraphQlExceptionHandler
+	GraphQLError rateLimited(RateLimitedException ex, DataFetchingEnvironment env) {
+		return graphql.GraphqlErrorBuilder.newError(env)
+			.errorType(TOO_MANY_REQUESTS)
+			.message(ex.getMessage())
+			.extensions(java.util.Map.of("retryAfterSeconds", Math.max(1, ex.retryAfter().toSeconds())))
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package org.qibao.shared;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -25,6 +26,13 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebClientResources implements WebMvcConfigurer {
 
+	/** Off in production ({@code qibao.graphiql.enabled}): /graphiql is then a 404 like any missing file. */
+	private final boolean graphiql;
+
+	WebClientResources(@Value("${qibao.graphiql.enabled:true}") boolean graphiql) {
+		this.graphiql = graphiql;
+	}
+
 	private static final Resource INDEX = new ClassPathResource("static/index.html");
 
 	private static final Resource GRAPHIQL = new ClassPathResource("static/graphiql.html");
@@ -39,13 +47,22 @@ class WebClientResources implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/static/")
 			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true)
-			.addResolver(new ClientRoutes());
+			.addResolver(new ClientRoutes(this.graphiql));
 	}
 
 	private static final class ClientRoutes extends PathResourceResolver {
 
+		private final boolean graphiql;
+
+		ClientRoutes(boolean graphiql) {
+			this.graphiql = graphiql;
+		}
+
 		@Override
 		protected Resource getResource(String path, Resource location) throws IOException {
+			if (!this.graphiql && (path.equals("graphiql") || path.equals("graphiql.html"))) {
+				return null;
+			}
 			Resource file = super.getResource(path, location);
 			if (file != null) {
 				return file;

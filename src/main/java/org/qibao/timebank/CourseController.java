@@ -12,10 +12,8 @@ import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GlobalId;
-import org.qibao.shared.NodeType;
 import org.qibao.shared.UserError;
 import org.qibao.shared.UserErrors;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -130,11 +128,6 @@ class CourseController {
 		catch (BusinessRuleException refusal) {
 			return new EnrolmentPayload(null, null, List.of(this.userErrors.of(refusal, locale)));
 		}
-	}
-
-	@Bean
-	static NodeType<Course> courseNodeType(Courses courses) {
-		return NodeType.of("Course", courses::findAll);
 	}
 
 	record CourseCreateInput(String schoolId, String title, Instant startsAt, int seats, int priceMinutes) {

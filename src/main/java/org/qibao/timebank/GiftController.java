@@ -47,7 +47,7 @@ class GiftController {
 				throw new BusinessRuleException("NOT_A_VOLUNTEER", "communityId");
 			}
 			Community community = this.geography.communities(List.of(communityId)).get(communityId);
-			Account recipient = resident(input.recipientPhone(), communityId);
+			Account recipient = resident(actor.accountId(), input.recipientPhone(), communityId);
 			String key = VolunteerContext.idempotencyKey(actor, input.idempotencyKey());
 			Gift gift = this.gifts.send(communityId, community.zone(), actor.accountId(), recipient.id(), input.minutes(),
 					blankToNull(input.note()), key);
@@ -71,8 +71,8 @@ class GiftController {
 	}
 
 	/** The person with this phone number, when they are a resident (volunteer) of the community. */
-	private Account resident(String phone, long communityId) {
-		return this.accounts.findByPhone(phone)
+	private Account resident(long senderId, String phone, long communityId) {
+		return this.accounts.findByPhoneFor(senderId, phone, "recipientPhone")
 			.filter(a -> this.accounts.rolesOf(a.id()).stream().anyMatch(r -> r.role() == Role.VOLUNTEER && r.scopeId() == communityId))
 			.orElseThrow(() -> new BusinessRuleException("RECIPIENT_NOT_FOUND", "recipientPhone"));
 	}

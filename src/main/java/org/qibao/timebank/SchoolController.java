@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.qibao.geo.Community;
 import org.qibao.geo.Geography;
-import org.qibao.shared.NodeType;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -37,11 +35,6 @@ class SchoolController {
 		Map<School, Community> result = new HashMap<>();
 		schools.forEach(s -> result.put(s, communities.get(s.communityId())));
 		return result;
-	}
-
-	@Bean
-	static NodeType<School> schoolNodeType(Schools schools) {
-		return NodeType.of("School", schools::findAll);
 	}
 
 }

@@ -1,118 +1,132 @@
 package org.qibao.identity;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An account's roles are read once per few seconds however many requests check them, and a change is seen at once. */
+/**
+ * An account's roles are read again only when its stored roles version changed, however many
+ * requests check them, and a change is seen by the next request that reads the new version.
+ */
 class CurrentRolesTests {
 
 	private static final ScopedRole STAFF_OF_7 = new ScopedRole(Role.MERCHANT_STAFF, 7);
 
 	private final AtomicInteger reads = new AtomicInteger();
 
-	private final AtomicLong nanos = new AtomicLong();
+	private final AtomicInteger versionReads = new AtomicInteger();
 
-	/** What the database holds, by account. */
+	/** What the database holds, by account: roles and their version. */
 	private final ConcurrentHashMap<Long, Set<ScopedRole>> stored = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Long, Long> versions = new ConcurrentHashMap<>();
+
+	private Clock clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
 
 	private final CurrentRoles roles = new CurrentRoles(accountId -> {
 		this.reads.incrementAndGet();
 		return Set.copyOf(this.stored.getOrDefault(accountId, Set.of()));
-	}, Duration.ofSeconds(5), this.nanos::get);
-
-	@AfterEach
-	void endTransaction() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.clearSynchronization();
+	}, accountId -> {
+		this.versionReads.incrementAndGet();
+		return this.versions.getOrDefault(accountId, 0L);
+	}, new Clock() {
+		@Override
+		public Instant instant() {
+			return CurrentRolesTests.this.clock.instant();
 		}
-	}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+	});
 
 	@Test
-	void manyChecksWithinTheTimeToLiveReadTheRolesOnce() {
+	void manyChecksAtOneVersionReadTheRolesOnce() {
 		this.stored.put(1L, Set.of(STAFF_OF_7));
-		for (int request = 0; request < 1000; request++) {
-			assertThat(this.roles.of(1)).containsExactly(STAFF_OF_7);
-			this.nanos.addAndGet(Duration.ofMillis(4).toNanos());
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.roles.of(1, 0)).containsExactly(STAFF_OF_7);
 		}
 		assertThat(this.reads).hasValue(1);
 	}
 
 	@Test
-	void afterTheTimeToLiveTheRolesAreReadAgain() {
+	void aNewVersionIsReadAtOnce() {
 		this.stored.put(1L, Set.of(STAFF_OF_7));
-		this.roles.of(1);
-		this.stored.put(1L, Set.of());
-		this.nanos.addAndGet(Duration.ofSeconds(5).plusMillis(1).toNanos());
-		assertThat(this.roles.of(1)).isEmpty();
+		assertThat(this.roles.of(1, 0)).containsExactly(STAFF_OF_7);
+		change(1, Set.of());
+		assertThat(this.roles.of(1, 1)).as("the next request, with the new version").isEmpty();
 		assertThat(this.reads).hasValue(2);
-	}
-
-	@Test
-	void aChangeOutsideATransactionIsSeenByTheNextCheck() {
-		this.stored.put(1L, Set.of(STAFF_OF_7));
-		this.roles.of(1);
-		this.stored.put(1L, Set.of());
-		this.roles.changed(1);
-		assertThat(this.roles.of(1)).isEmpty();
-	}
-
-	@Test
-	void aChangeInATransactionIsForgottenWhenItCommitsNotBefore() {
-		this.stored.put(1L, Set.of(STAFF_OF_7));
-		this.roles.of(1);
-		TransactionSynchronizationManager.initSynchronization();
-		this.roles.changed(1);
-		// until the commit, other requests still read the committed roles
-		assertThat(this.roles.of(1)).containsExactly(STAFF_OF_7);
-		this.stored.put(1L, Set.of());
-		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-			synchronization.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
-		}
-		assertThat(this.roles.of(1)).isEmpty();
 	}
 
 	@Test
 	void oneAccountsChangeLeavesTheOthersCached() {
 		this.stored.put(1L, Set.of(STAFF_OF_7));
-		this.stored.put(2L, Set.of(new ScopedRole(Role.VOLUNTEER, 3)));
-		this.roles.of(1);
-		this.roles.of(2);
-		this.roles.changed(1);
-		this.roles.of(1);
-		this.roles.of(2);
+		this.stored.put(2L, Set.of(STAFF_OF_7));
+		this.roles.of(1, 0);
+		this.roles.of(2, 0);
+		change(1, Set.of());
+		this.roles.of(1, 1);
+		this.roles.of(2, 0);
 		assertThat(this.reads).hasValue(3);
 	}
 
 	@Test
 	void aViewReadsNothingUntilARoleIsChecked() {
 		this.stored.put(1L, Set.of(STAFF_OF_7));
-		Actor actor = new Actor(1, "店员", this.roles.viewOf(1));
+		Actor actor = new Actor(1, "店员", this.roles.viewOf(1, 0));
 		assertThat(actor.accountId()).isEqualTo(1);
 		assertThat(this.reads).hasValue(0);
 		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).isTrue();
 		assertThat(actor.scopes(Role.MERCHANT_STAFF)).containsExactly(7L);
 		assertThat(this.reads).hasValue(1);
+		assertThat(this.versionReads).as("the request's version is used, not read again").hasValue(0);
 	}
 
 	@Test
-	void aViewFollowsTheStoredRolesAcrossChanges() {
-		this.stored.put(1L, new LinkedHashSet<>(Set.of(STAFF_OF_7)));
-		Actor actor = new Actor(1, "店员", this.roles.viewOf(1));
+	void aViewKeptBeyondItsRequestReadsTheVersionAgain() {
+		this.stored.put(1L, Set.of(STAFF_OF_7));
+		Actor actor = new Actor(1, "店员", this.roles.viewOf(1, 0));
 		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).isTrue();
-		this.stored.put(1L, Set.of());
-		this.roles.changed(1);
-		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).isFalse();
+		change(1, Set.of());
+		this.clock = Clock.offset(this.clock, Duration.ofSeconds(2));
+		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).as("a WebSocket connection's next message").isFalse();
+	}
+
+	@Test
+	void aViewKeptBeyondItsRequestIsRefusedOnceItsTokenWasEnded() {
+		this.stored.put(1L, Set.of(STAFF_OF_7));
+		boolean[] ended = { false };
+		Actor actor = new Actor(1, "店员", this.roles.viewOf(1, 0, () -> {
+			if (ended[0]) {
+				throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("ended");
+			}
+			return 0;
+		}));
+		assertThat(actor.has(Role.MERCHANT_STAFF, 7)).isTrue();
+		ended[0] = true;
+		this.clock = Clock.offset(this.clock, Duration.ofSeconds(2));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> actor.has(Role.MERCHANT_STAFF, 7))
+			.as("a WebSocket connection's next role check after a sign-out")
+			.isInstanceOf(org.springframework.security.core.AuthenticationException.class);
+	}
+
+	private void change(long accountId, Set<ScopedRole> roles) {
+		this.stored.put(accountId, roles);
+		this.versions.merge(accountId, 1L, Long::sum);
 	}
 
 }

@@ -58,7 +58,10 @@ class SignInTests {
 
 	@Test
 	void aWrongPasswordIsRefusedWithoutAToken() {
-		GraphQlTester.Response response = login(Clients.VOLUNTEER_PHONE, "wrong password");
+		// a phone of its own: wrong passwords on a demo phone would count against other tests' sign-ins
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "测试用户", "right password", "zh-CN");
+		GraphQlTester.Response response = login(phone, "wrong password");
 		response.path("accountLogin.token").valueIsNull();
 		response.path("accountLogin.account").valueIsNull();
 		response.path("accountLogin.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
@@ -80,12 +83,14 @@ class SignInTests {
 
 	@Test
 	void errorMessagesFollowTheRequestedLanguage() {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "测试用户", "right password", "zh-CN");
 		String chinese = Clients.anonymous(this.port)
 			.mutate()
 			.header("Accept-Language", "zh-CN")
 			.build()
 			.document(LOGIN)
-			.variable("input", Map.of("phone", Clients.VOLUNTEER_PHONE, "password", "wrong"))
+			.variable("input", Map.of("phone", phone, "password", "wrong"))
 			.execute()
 			.path("accountLogin.userErrors[0].message")
 			.entity(String.class)
@@ -96,7 +101,7 @@ class SignInTests {
 			.header("Accept-Language", "en")
 			.build()
 			.document(LOGIN)
-			.variable("input", Map.of("phone", Clients.VOLUNTEER_PHONE, "password", "wrong"))
+			.variable("input", Map.of("phone", phone, "password", "wrong"))
 			.execute()
 			.path("accountLogin.userErrors[0].message")
 			.entity(String.class)

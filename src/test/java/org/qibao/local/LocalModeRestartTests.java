@@ -71,7 +71,9 @@ class LocalModeRestartTests {
 		static LocalQibao start(Path dataDir) throws IOException, InterruptedException {
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-					QibaoApplication.class.getName(), "--server.port=0", "--qibao.data-dir=" + dataDir));
+					QibaoApplication.class.getName(), "--server.port=0", "--qibao.data-dir=" + dataDir,
+					// as a new user runs it: without the test key of src/test/resources, so a key is made and kept
+					"--qibao.security.token-secret="));
 			Map<String, String> environment = builder.environment();
 			environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("QIBAO_"));
 			builder.redirectErrorStream(true);

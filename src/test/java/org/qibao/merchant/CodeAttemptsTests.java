@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** While Redis is unreachable, code attempts are still limited: each instance counts for itself. */
+/** While Redis is unreachable, wrong codes are still limited: each instance counts for itself. */
 class CodeAttemptsTests {
 
 	@Test
@@ -23,31 +23,13 @@ class CodeAttemptsTests {
 		unreachable.start();
 		try {
 			CodeAttempts attempts = new CodeAttempts(new StringRedisTemplate(unreachable), 3, Duration.ofMinutes(15));
-			attempts.take(42);
-			attempts.take(42);
-			attempts.take(42);
-			assertThatThrownBy(() -> attempts.take(42)).isInstanceOfSatisfying(BusinessRuleException.class,
+			attempts.countWrong(42);
+			attempts.countWrong(42);
+			attempts.countWrong(42);
+			assertThatThrownBy(() -> attempts.checkNotExhausted(42)).isInstanceOfSatisfying(BusinessRuleException.class,
 					refused -> org.assertj.core.api.Assertions.assertThat(refused.code()).isEqualTo("TOO_MANY_CODE_ATTEMPTS"));
-			assertThatCode(() -> attempts.take(43)).as("another staff account").doesNotThrowAnyException();
-		}
-		finally {
-			unreachable.destroy();
-		}
-	}
-
-	@Test
-	void realCodesGiveTheirAttemptBackWithoutRedisToo() {
-		LettuceConnectionFactory unreachable = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
-				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
-		unreachable.afterPropertiesSet();
-		unreachable.start();
-		try {
-			CodeAttempts attempts = new CodeAttempts(new StringRedisTemplate(unreachable), 2, Duration.ofMinutes(15));
-			for (int i = 0; i < 5; i++) {
-				attempts.take(7);
-				attempts.giveBack(7);
-			}
-			assertThatCode(() -> attempts.take(7)).doesNotThrowAnyException();
+			assertThatThrownBy(() -> attempts.countWrong(42)).isInstanceOf(BusinessRuleException.class);
+			assertThatCode(() -> attempts.countWrong(43)).as("another staff account").doesNotThrowAnyException();
 		}
 		finally {
 			unreachable.destroy();

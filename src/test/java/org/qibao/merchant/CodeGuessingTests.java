@@ -84,6 +84,40 @@ class CodeGuessingTests {
 		assertThat(outcomes.stream().filter("TOO_MANY_CODE_ATTEMPTS"::equals).count()).isEqualTo(6);
 	}
 
+	@Test
+	void fiftyConcurrentConfirmationsAndLookupsOfOneRealCodeRedeemItOnceAndLockNobodyOut() throws Exception {
+		Merchant shop = this.fixtures.shop();
+		HttpGraphQlTester staff = this.fixtures.staff(shop);
+		Offer offer = this.fixtures.offer(shop, 1, null, null, null);
+		MerchantFixtures.Volunteer volunteer = this.fixtures.volunteer(10);
+		String real = code(request(volunteer, offer));
+		// as at a busy counter: the code is looked up (the confirm screen) and confirmed, both at once
+		java.util.List<String> outcomes = MerchantFixtures.race(100, i -> () -> {
+			if (i % 2 == 0) {
+				String error = errorCode(lookup(staff, real));
+				return error == null ? "LOOKED_UP" : "LOOKUP " + error;
+			}
+			String error = errorCode(confirm(staff, real));
+			return error == null ? "REDEEMED" : error;
+		});
+		assertThat(outcomes.stream().filter("REDEEMED"::equals).count()).isEqualTo(1);
+		assertThat(outcomes.stream().filter("CODE_ALREADY_USED"::equals).count()).as(outcomes.toString()).isEqualTo(49);
+		assertThat(outcomes).isSubsetOf("REDEEMED", "CODE_ALREADY_USED", "LOOKED_UP", "LOOKUP CODE_ALREADY_USED");
+		assertThat(errorCode(confirm(staff, code(request(volunteer, offer))))).as("the staff member is not locked out")
+			.isNull();
+		assertThat(this.fixtures.merchantBalance(shop)).isEqualTo(2);
+	}
+
+	private static java.util.Map<String, Object> lookup(HttpGraphQlTester staff, String code) {
+		return staff.document("query($code: String!) { redemptionLookup(code: $code) { redemption { status } userErrors { code } } }")
+			.variable("code", code)
+			.execute()
+			.path("redemptionLookup")
+			.entity(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {
+			})
+			.get();
+	}
+
 	/** A well-formed short code that no live code has: the first letter is never issued twice in a row here. */
 	private static String guess(int i) {
 		String alphabet = RedemptionCodes.ALPHABET;

@@ -169,6 +169,20 @@ class MerchantStaffTests {
 		assertThat(holders(shopId)).isEmpty();
 	}
 
+	@Test
+	void anOwnerSweepingPhoneNumbersIsStoppedAfterAFewAnHour() throws Exception {
+		Person owner = this.fixtures.person("店主");
+		String shopId = this.fixtures.approvedShop(owner);
+		List<String> outcomes = MerchantFixtures.race(35,
+				i -> () -> errorCode(addStaff(owner.client(), shopId, "199" + String.format("%08d", i + (System.nanoTime() % 1000) * 100))));
+		assertThat(outcomes.stream().filter("STAFF_ACCOUNT_NOT_FOUND"::equals).count()).isEqualTo(30);
+		assertThat(outcomes.stream().filter("TOO_MANY_PHONE_LOOKUPS"::equals).count()).isEqualTo(5);
+		Person clerk = this.fixtures.person("店员");
+		assertThat(errorCode(addStaff(owner.client(), shopId, clerk.phone()))).as("even a real account, once used up")
+			.isEqualTo("TOO_MANY_PHONE_LOOKUPS");
+		assertThat(holders(shopId)).containsExactly(owner.account().id());
+	}
+
 	private Merchant shop(String id) {
 		return this.merchants.find(GlobalId.keyOf(id, "Merchant")).orElseThrow();
 	}

@@ -57,7 +57,7 @@ class SettlementTests {
 
 		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
 		HttpGraphQlTester.Response settlement = staff.document("""
-				query($m: ID!, $month: String) { merchantSettlement(merchantId: $m, month: $month) {
+				query($m: ID!, $month: Month) { merchantSettlement(merchantId: $m, month: $month) {
 				  month redemptions minutes offers { offer { title priceMinutes } redemptions minutes } } }""")
 			.variable("m", MerchantFixtures.id(shop))
 			.variable("month", month)
@@ -86,6 +86,53 @@ class SettlementTests {
 			.exchange()
 			.expectStatus().isForbidden();
 	}
+
+	/**
+	 * The settlement screen asks for the month's totals and the history in one query: the history
+	 * failed on every call (its SQL lacked a space), so the screen showed neither.
+	 */
+	@Test
+	void theSettlementScreensQueryGivesTotalsAndHistoryTogether() {
+		Merchant shop = this.fixtures.shop();
+		Offer haircut = this.fixtures.offer(shop, 40, null, null, null);
+		MerchantFixtures.Volunteer volunteer = this.fixtures.volunteer(100);
+		HttpGraphQlTester staff = this.fixtures.staff(shop);
+		String first = code(request(volunteer, haircut));
+		String second = code(request(volunteer, haircut));
+		confirm(staff, first);
+		confirm(staff, second);
+
+		HttpGraphQlTester.Response report = staff.document(SETTLEMENT_SCREEN).variable("m", MerchantFixtures.id(shop)).execute();
+		report.errors().verify();
+		report.path("merchantSettlement.redemptions").entity(Integer.class).isEqualTo(2);
+		report.path("merchantRedemptions[*].code").entityList(String.class).containsExactly(second, first);
+		report.path("merchantRedemptions[0].minutes").entity(Integer.class).isEqualTo(40);
+		report.path("merchantRedemptions[0].settledAt").hasValue();
+		report.path("merchantRedemptions[0].volunteer.displayName").entity(String.class).isEqualTo("测试志愿者");
+		report.path("merchantRedemptions[0].offer.title").entity(String.class).isEqualTo("测试优惠");
+	}
+
+	@Test
+	void theHistoryIsForTheShopsStaffOnly() {
+		Merchant shop = this.fixtures.shop();
+		Merchant other = this.fixtures.shop();
+		String query = "query($m: ID!) { merchantRedemptions(merchantId: $m) { code } }";
+		this.fixtures.staff(other).document(query).variable("m", MerchantFixtures.id(shop)).execute().errors()
+			.expect(e -> "FORBIDDEN".equals(String.valueOf(e.getExtensions().get("classification")))).verify();
+		Clients.signedIn(this.port, Clients.VOLUNTEER_PHONE).document(query).variable("m", MerchantFixtures.id(shop)).execute()
+			.errors().expect(e -> "FORBIDDEN".equals(String.valueOf(e.getExtensions().get("classification")))).verify();
+		Clients.anonymous(this.port).document(query).variable("m", MerchantFixtures.id(shop)).execute()
+			.errors().expect(e -> "UNAUTHORIZED".equals(String.valueOf(e.getExtensions().get("classification")))).verify();
+		this.fixtures.staff(shop).document(query).variable("m", MerchantFixtures.id(shop)).execute()
+			.path("merchantRedemptions").entityList(Object.class).hasSize(0);
+	}
+
+	/** What the web client's settlement screen sends (web-client/src/merchant/operations.ts). */
+	private static final String SETTLEMENT_SCREEN = """
+			query($m: ID!) {
+			  merchantSettlement(merchantId: $m) { month redemptions minutes offers { offer { id title } redemptions minutes } }
+			  merchantRedemptions(merchantId: $m, first: 50) { id code minutes settledAt volunteer { id displayName } offer { id title } }
+			}""";
 
 	private String staffToken(Merchant shop) {
 		String phone = Clients.uniquePhone();

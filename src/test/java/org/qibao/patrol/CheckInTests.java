@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
@@ -18,6 +19,7 @@ import org.qibao.shared.GeoPoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +48,9 @@ class CheckInTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CheckIns checkIns;
 
 	@Test
 	void aSignedUpVolunteerChecksInInsideTheGridAndOutAgain() {
@@ -77,6 +82,20 @@ class CheckInTests {
 			.path("shiftCheckIn.checkIn").valueIsNull()
 			.path("shiftCheckIn.userErrors[0].code").entity(String.class).isEqualTo("CHECK_IN_NOT_OPEN")
 			.path("shiftCheckIn.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m).contains("60"));
+		assertThat(checkInCount(shift)).isZero();
+	}
+
+	@Test
+	void aShiftCreatedAfterItStartedCannotBeCheckedInto() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-40), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		// written into the roster forty minutes after its start, as before creation refused it
+		this.jdbc.sql("UPDATE shift SET created_at = now() WHERE id = ?").param(shift.id()).update();
+		checkIn(phone, shift, IN_DT01, 10)
+			.path("shiftCheckIn.checkIn").valueIsNull()
+			.path("shiftCheckIn.userErrors[0].code").entity(String.class).isEqualTo("SHIFT_CREATED_AFTER_START");
 		assertThat(checkInCount(shift)).isZero();
 	}
 
@@ -134,6 +153,41 @@ class CheckInTests {
 		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
 			.isEqualTo("ALREADY_CHECKED_IN");
 		assertThat(checkInCount(shift)).isEqualTo(1);
+	}
+
+	@Test
+	void aVolunteerChecksInAgainAfterCheckingOutAndEachMinuteIsCreditedOnce() throws Exception {
+		Crew crew = this.fixture.crew(1);
+		Person volunteer = crew.volunteer(0);
+		long accountId = volunteer.account().id();
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-60), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = volunteer.client(this.port);
+		signUp(phone, shift);
+		// the phone had a position in the area in every minute of the window
+		this.coverage.choose(accountId, new Coverage(IntStream.range(0, 120).boxed().toList(), 480, 0, 0, true));
+		// the first half hour of the shift, then a break
+		CheckIns.Fix here = new CheckIns.Fix(IN_DT01, 10.0);
+		this.checkIns.checkIn(shift.id(), accountId, here, null, shift.startsAt());
+		this.checkIns.checkOut(shift.id(), accountId, here, null, shift.startsAt().plus(Duration.ofMinutes(30)));
+		// back on patrol: a second check-in to the same shift is accepted
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		checkIn(phone, shift, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("ALREADY_CHECKED_IN");
+		// dated back into the first patrol (two instances' clocks apart), its minutes must not count twice
+		this.jdbc.sql("UPDATE check_in SET checked_in_at = ? WHERE shift_id = ? AND checked_out_at IS NULL")
+			.params(Rows.at(shift.startsAt().plus(Duration.ofMinutes(20))), shift.id())
+			.update();
+		checkOut(phone, shift, IN_DT01, 10)
+			.path("shiftCheckOut.checkIn.attendance.status").entity(String.class).isEqualTo("VERIFIED")
+			.path("shiftCheckOut.checkIn.attendance.checkedInMinutes").entity(Integer.class).isEqualTo(30)
+			.path("shiftCheckOut.checkIn.attendance.verifiedMinutes").entity(Integer.class).isEqualTo(30);
+		assertThat(this.verified.of(accountId)).extracting(AttendanceVerified::verifiedMinutes).containsExactly(30, 30);
+		// the passbook is credited once per attendance: the sixty minutes from the first check-in to the last check-out
+		awaitUntil(() -> passbookBalance(phone) == 60);
+		phone.document("{ passbook { entries(first: 10) { nodes { kind minutes } } } }").execute()
+			.path("passbook.entries.nodes[*].minutes").entityList(Integer.class).containsExactly(30, 30)
+			.path("passbook.entries.nodes[*].kind").entityList(String.class).containsExactly("PATROL_EARNING", "PATROL_EARNING");
+		phone.document("{ myOpenCheckIn { id } }").execute().path("myOpenCheckIn").valueIsNull();
 	}
 
 	@Test
@@ -209,16 +263,71 @@ class CheckInTests {
 		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
 		signUp(phone, shift);
 		String code = this.jdbc.sql("SELECT code FROM checkpoint WHERE shift_id = ?").param(shift.id()).query(String.class).single();
-		String scan = "mutation($input: CheckpointScanInput!) { checkpointScan(input: $input) { checkpoint { name } userErrors { code } } }";
-		phone.document(scan).variable("input", Map.of("code", code)).execute()
-			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("NOT_CHECKED_IN");
+		scan(phone, code, IN_DT01, 10).path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("NOT_CHECKED_IN");
 		checkIn(phone, shift, IN_DT01, 10);
-		phone.document(scan).variable("input", Map.of("code", "not-a-code")).execute()
-			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("UNKNOWN_CHECKPOINT");
-		phone.document(scan).variable("input", Map.of("code", code)).execute()
+		scan(phone, "not-a-code", IN_DT01, 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("UNKNOWN_CHECKPOINT");
+		scan(phone, code, IN_DT01, 10)
 			.path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
 		phone.document("{ myOpenCheckIn { visitedCheckpoints } }").execute()
 			.path("myOpenCheckIn.visitedCheckpoints").entityList(String.class).containsExactly("3 栋门口");
+		assertThat(this.jdbc.sql("SELECT accuracy FROM checkpoint_visit v JOIN check_in c ON c.id = v.check_in_id WHERE c.shift_id = ?")
+			.param(shift.id()).query(Double.class).single()).isEqualTo(10.0);
+	}
+
+	@Test
+	void aCheckpointScannedFarFromItsPlaqueIsRefused() {
+		Crew crew = this.fixture.crew(1);
+		Shift shift = this.fixture.shift(crew, Duration.ofMinutes(-5), Duration.ofHours(2), 1, 7);
+		HttpGraphQlTester phone = crew.volunteer(0).client(this.port);
+		signUp(phone, shift);
+		checkIn(phone, shift, IN_DT01, 10);
+		String code = this.jdbc.sql("SELECT code FROM checkpoint WHERE shift_id = ?").param(shift.id()).query(String.class).single();
+		// a photo of the plaque, scanned a kilometre away
+		scan(phone, code, EAST_OF_DT02, 10)
+			.path("checkpointScan.checkpoint").valueIsNull()
+			.path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("TOO_FAR_FROM_CHECKPOINT")
+			.path("checkpointScan.userErrors[0].field").entityList(String.class).containsExactly("input", "position")
+			.path("checkpointScan.userErrors[0].message").entity(String.class)
+			.satisfies(m -> assertThat(m).contains("3 栋门口").containsPattern("\\d{3,4} m").contains("35 m"));
+		// about 50 m from the plaque: too far with a sharp fix, within the tolerance of a poor one
+		GeoPoint fiftyMetresWest = new GeoPoint(IN_DT01.longitude() - 0.00052, IN_DT01.latitude());
+		scan(phone, code, fiftyMetresWest, 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("TOO_FAR_FROM_CHECKPOINT");
+		scan(phone, code, IN_DT01, -1).path("checkpointScan.userErrors[0].code").entity(String.class).isEqualTo("INVALID_ACCURACY");
+		scan(phone, code, new GeoPoint(114.35, 95), 10).path("checkpointScan.userErrors[0].code").entity(String.class)
+			.isEqualTo("INVALID_COORDINATES");
+		assertThat(visits(shift)).isZero();
+		scan(phone, code, fiftyMetresWest, 40).path("checkpointScan.checkpoint.name").entity(String.class).isEqualTo("3 栋门口");
+		assertThat(visits(shift)).isEqualTo(1);
+	}
+
+	private static GraphQlTester.Response scan(HttpGraphQlTester phone, String code, GeoPoint where, double accuracy) {
+		return phone.document("""
+				mutation($input: CheckpointScanInput!) { checkpointScan(input: $input) {
+				  checkpoint { name } userErrors { code message field } } }""")
+			.variable("input", Map.of("code", code, "position", PatrolFixture.position(where), "accuracy", accuracy))
+			.execute();
+	}
+
+	private int visits(Shift shift) {
+		return this.jdbc.sql("SELECT count(*) FROM checkpoint_visit v JOIN check_in c ON c.id = v.check_in_id WHERE c.shift_id = ?")
+			.param(shift.id())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static int passbookBalance(HttpGraphQlTester phone) {
+		return phone.document("{ passbook { balance } }").execute().path("passbook.balance").entity(Integer.class).get();
+	}
+
+	/** Waits for the time bank, which credits attendance after the patrol's transaction has committed. */
+	private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 20 s for the time bank").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	private int checkInCount(Shift shift) {

@@ -99,11 +99,16 @@ class PatrolFixture {
 		return person;
 	}
 
-	/** A one-off shift of the crew in DT-01 starting this long from now (negative: already started). */
+	/**
+	 * A one-off shift of the crew in DT-01 starting this long from now (negative: already started); one that
+	 * has started was planned an hour before its start, as a captain would.
+	 */
 	Shift shift(Crew crew, Duration fromNow, Duration length, int min, int max) {
-		Instant start = Instant.now().plus(fromNow);
+		Instant now = Instant.now();
+		Instant start = now.plus(fromNow);
+		Instant planned = fromNow.isNegative() ? start.minus(Duration.ofHours(1)) : now;
 		return this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), start, start.plus(length), min, max,
-				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), Instant.now());
+				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), planned);
 	}
 
 	static String id(Shift shift) {

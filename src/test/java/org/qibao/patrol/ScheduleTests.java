@@ -153,6 +153,35 @@ class ScheduleTests {
 	}
 
 	@Test
+	void aOneOffShiftThatStartedLongBeforeItIsCreatedIsRefused() {
+		Crew crew = this.fixture.crew(0);
+		Instant now = Instant.now();
+		assertShiftRefused(crew, shiftInput(crew, now.minus(java.time.Duration.ofHours(2)), now.plus(java.time.Duration.ofHours(1))),
+				"SHIFT_STARTS_IN_PAST");
+		assertThat(shiftCount(crew)).isZero();
+		// a captain starting a patrol on the spot may type the round time a few minutes back
+		crew.captain().client(this.port).document(SHIFT_CREATE)
+			.variable("input", shiftInput(crew, now.minus(java.time.Duration.ofMinutes(5)), now.plus(java.time.Duration.ofHours(1))))
+			.execute()
+			.path("shiftCreate.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void aScheduleCreatedAfterTodaysShiftStartedBeginsTomorrow() {
+		Crew crew = this.fixture.crew(0);
+		java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+		Instant now = java.time.ZonedDateTime.of(2030, 6, 3, 10, 0, 0, 0, shanghai).toInstant();
+		this.fixture.planning.createSchedule(crew.team().id(), List.of(crew.dt01().id()), List.of(1, 2, 3, 4, 5, 6, 7),
+				"09:00", "11:00", 1, 7, crew.captain().account().id(), now);
+		Instant first = this.jdbc.sql("SELECT min(starts_at) FROM shift WHERE team_id = ?")
+			.param(crew.team().id())
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant();
+		assertThat(first).isEqualTo(java.time.ZonedDateTime.of(2030, 6, 4, 9, 0, 0, 0, shanghai).toInstant());
+	}
+
+	@Test
 	void aCaptainOfAnotherTeamMayNotPlanThisTeamsShifts() {
 		Crew crew = this.fixture.crew(0);
 		Instant start = Instant.now().plus(java.time.Duration.ofDays(1));

@@ -113,9 +113,9 @@ class CheckpointScanInTheBrowserTests extends BrowserTest {
 	private record PlannedShift(String id, String plaqueCode) {
 	}
 
-	/** A shift that started 30 minutes ago, with one checkpoint here. */
+	/** A shift that started 10 minutes ago, with one checkpoint here. */
 	private PlannedShift createShiftWithCheckpoint(String captainPhone, Team team, Grid grid, String checkpoint) {
-		Instant start = Instant.now().minus(Duration.ofMinutes(30));
+		Instant start = Instant.now().minus(Duration.ofMinutes(10));
 		var response = Clients.signedIn(this.port, captainPhone, PASSWORD)
 			.document("""
 					mutation($input: ShiftCreateInput!) {

@@ -61,7 +61,8 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		String captainPhone = person("王队长", team);
 		this.accounts.grant(accountOf(captainPhone).id(), Role.CAPTAIN, team.id());
 		String volunteerPhone = person("赵阿姨", team);
-		String shiftId = createShift(captainPhone, team, dt01, Instant.now().minus(Duration.ofMinutes(30)));
+		// started on the spot ten minutes ago (a shift may start at most fifteen minutes before it is created)
+		String shiftId = createShift(captainPhone, team, dt01, Instant.now().minus(Duration.ofMinutes(10)));
 
 		// the volunteer signs up
 		signIn(volunteerPhone);
@@ -78,30 +79,37 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		click("[data-testid=check-in]");
 		assertThat(visible("[data-testid=on-patrol]").getText()).contains("巡逻中");
 		long shiftKey = GlobalId.keyOf(shiftId, "Shift");
-		// count the patrol from the shift's start, twenty-odd minutes ago, without positions reported
+		// count the patrol from the shift's start, ten minutes ago, without positions reported
 		this.jdbc.sql("UPDATE check_in SET checked_in_at = (SELECT starts_at FROM shift WHERE id = ?) WHERE shift_id = ?")
 			.params(shiftKey, shiftKey).update();
 		click("[data-testid=check-out]");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=check-in-message]"), "签退成功"));
 		assertThat(visible("[data-testid=attendance-status]").getText()).isEqualTo("等待队长审核");
 
-		// the captain approves twenty minutes from the review queue
+		// the captain patrolled too, without positions: that patrol waits for someone else's review
+		patrolWithoutPositions(captainPhone, shiftId);
+
+		// the captain approves eight of the ten minutes checked in from the review queue
 		this.browser.get(url("/"));
 		click("[data-testid=sign-out]");
 		visible("#phone");
 		signIn(captainPhone);
 		this.browser.get(url("/captain"));
 		click("[data-testid=open-captain-review]");
-		WebElement item = visible("[data-testid=review-item]");
-		assertThat(item.getText()).contains("赵阿姨");
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=review-item]"), 2));
+		List<WebElement> items = this.browser.findElements(By.cssSelector("[data-testid=review-item]"));
+		WebElement own = items.stream().filter(i -> i.getText().contains("王队长")).findFirst().orElseThrow();
+		assertThat(own.findElement(By.cssSelector("[data-testid=review-own]")).getText()).contains("由本队另一位队长或社区管理员审核");
+		assertThat(own.findElements(By.cssSelector("[data-testid=approve]"))).isEmpty();
+		WebElement item = items.stream().filter(i -> i.getText().contains("赵阿姨")).findFirst().orElseThrow();
 		WebElement minutes = item.findElement(By.cssSelector("[data-testid=approve-minutes]"));
 		minutes.clear();
-		minutes.sendKeys("20");
+		minutes.sendKeys("8");
 		item.findElement(By.cssSelector("[data-testid=approve]")).click();
-		visible("[data-testid=review-empty]");
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=review-item]"), 1));
 		assertThat(this.jdbc.sql("""
 				SELECT a.verified_minutes FROM attendance a JOIN check_in c ON c.id = a.check_in_id
-				WHERE c.shift_id = ? AND a.status = 'APPROVED'""").param(shiftKey).query(Integer.class).single()).isEqualTo(20);
+				WHERE c.shift_id = ? AND a.status = 'APPROVED'""").param(shiftKey).query(Integer.class).single()).isEqualTo(8);
 	}
 
 	@Test
@@ -156,6 +164,27 @@ class PatrolInTheBrowserTests extends BrowserTest {
 			.path("shiftCreate.shift.id")
 			.entity(String.class)
 			.get();
+	}
+
+	/** Signs up for the shift, checks in (counted from the shift's start) and out again, through the API. */
+	private void patrolWithoutPositions(String phone, String shiftId) {
+		var client = Clients.signedIn(this.port, phone, PASSWORD);
+		client.document("mutation($input: ShiftSignUpInput!) { shiftSignUp(input: $input) { userErrors { code } } }")
+			.variable("input", Map.of("shiftId", shiftId))
+			.execute()
+			.path("shiftSignUp.userErrors").entityList(Object.class).hasSize(0);
+		Map<String, Object> here = Map.of("shiftId", shiftId, "accuracy", 12, "position",
+				Map.of("longitude", IN_DT01.longitude(), "latitude", IN_DT01.latitude()));
+		for (String mutation : List.of("shiftCheckIn", "shiftCheckOut")) {
+			client.document("mutation($input: ShiftCheckInInput!) { " + mutation + "(input: $input) { userErrors { code } } }")
+				.variable("input", here)
+				.execute()
+				.path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
+			long shiftKey = GlobalId.keyOf(shiftId, "Shift");
+			this.jdbc.sql("""
+					UPDATE check_in SET checked_in_at = (SELECT starts_at FROM shift WHERE id = ?)
+					WHERE shift_id = ? AND checked_out_at IS NULL""").params(shiftKey, shiftKey).update();
+		}
 	}
 
 	private String person(String name, Team team) {

@@ -48,7 +48,10 @@ class SignInInTheBrowserTests extends BrowserTest {
 		this.browser.get(url("/login"));
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=lang-en]"))).click();
 		this.wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-		signIn(Clients.VOLUNTEER_PHONE, "not the password");
+		// a phone of its own: a wrong password on a demo phone counts against other tests' sign-ins
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "错密码", "the password 1", "zh-CN");
+		signIn(phone, "not the password");
 		WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-error]")));
 		assertThat(error.getText()).containsIgnoringCase("phone number or password");
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid=home-greeting]"))).isEmpty();

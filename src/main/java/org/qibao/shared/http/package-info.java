@@ -1,5 +1,5 @@
 /**
- * GraphQL over HTTP at the edges Spring for GraphQL leaves to the application: what a client
- * sees when its request cannot be read as a GraphQL request at all.
+ * HTTP at the edges Spring leaves to the application: what a client sees when its request cannot
+ * be read as a GraphQL request at all, and the security headers every answer carries.
  */
 package org.qibao.shared.http;

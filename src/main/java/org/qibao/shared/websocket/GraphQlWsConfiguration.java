@@ -28,10 +28,11 @@ class GraphQlWsConfiguration {
 
 	@Bean
 	HandlerMapping guardedGraphQlWebSocketMapping(GraphQlWebSocketHandler springHandler, JsonMapper json,
-			@Value("${spring.graphql.websocket.path}") String path) {
+			@Value("${spring.graphql.websocket.path}") String path,
+			@Value("${qibao.graphql.max-operations-per-connection:20}") int maxOperations) {
 		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
 		WebSocketHttpRequestHandler guarded = new WebSocketHttpRequestHandler(
-				new GraphQlWsProtocolGuard(springHandler, json), handshake);
+				new GraphQlWsProtocolGuard(springHandler, json, maxOperations), handshake);
 		// Spring's handler relies on its handshake interceptors (context propagation, allowed origins)
 		guarded.setHandshakeInterceptors(
 				springHandler.initWebSocketHttpRequestHandler(handshake).getHandshakeInterceptors());

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * lets it through), an id that is still running closes with 4409 whatever the operation type
  * (Spring checks subscriptions only), a refused {@code connection_init} closes with 4403 (see
  * {@link GraphQlWsSession}), and a socket opened without the subprotocol closes with 4406, as
- * the reference server does. Everything else, 4401, 4408, 4429, ping and complete included, is
+ * the reference server does. An operation beyond the connection's limit of running operations is
+ * refused with an error message of its own (TOO_MANY_REQUESTS); the connection stays open. Everything else, 4401, 4408, 4429, ping and complete included, is
  * Spring's.
  */
 final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
@@ -41,9 +42,12 @@ final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
 
 	private final Map<String, GraphQlWsSession> sessions = new ConcurrentHashMap<>();
 
-	GraphQlWsProtocolGuard(GraphQlWebSocketHandler springHandler, JsonMapper json) {
+	private final int maxOperations;
+
+	GraphQlWsProtocolGuard(GraphQlWebSocketHandler springHandler, JsonMapper json, int maxOperations) {
 		super(springHandler);
 		this.json = json;
+		this.maxOperations = maxOperations;
 	}
 
 	@Override
@@ -114,13 +118,19 @@ final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
 		if (!session.acknowledged()) {
 			return true; // Spring closes with 4401 Unauthorized
 		}
-		if (!session.start(id)) {
+		if (session.running(id)) {
 			refuse(session, new CloseStatus(4409, "Subscriber for " + id + " already exists"));
+			return false;
+		}
+		if (!session.start(id, this.maxOperations)) {
+			// the connection stays open for the operations it runs; only this one is refused
+			session.sendMessage(error(id, "At most " + this.maxOperations
+					+ " operations (subscriptions) can run at once on one connection; complete one first", "TOO_MANY_REQUESTS"));
 			return false;
 		}
 		if (query.isBlank()) {
 			// well formed, so an operation error as the reference server sends, where Spring closes with 1011
-			session.sendMessage(emptyQueryError(id));
+			session.sendMessage(error(id, "The query is empty", "InvalidSyntax"));
 			return false;
 		}
 		return true;
@@ -131,9 +141,8 @@ final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
 		session.close(status);
 	}
 
-	private TextMessage emptyQueryError(String id) {
-		Map<String, Object> error = Map.of("message", "The query is empty",
-				"extensions", Map.of("classification", "InvalidSyntax"));
+	private TextMessage error(String id, String message, String classification) {
+		Map<String, Object> error = Map.of("message", message, "extensions", Map.of("classification", classification));
 		return new TextMessage(this.json.writeValueAsString(Map.of("id", id, "type", "error", "payload", List.of(error))));
 	}
 

@@ -46,8 +46,18 @@ final class GraphQlWsSession extends WebSocketSessionDecorator {
 		return this.acknowledged;
 	}
 
-	/** Records an operation as running; false when one with this id already is. */
-	boolean start(String id) {
+	boolean running(String id) {
+		return this.runningOperations.contains(id);
+	}
+
+	/**
+	 * Records an operation as running; false when as many as allowed already are. Messages of one
+	 * connection arrive one at a time, so counting and adding need no lock between them.
+	 */
+	boolean start(String id, int maxRunning) {
+		if (this.runningOperations.size() >= maxRunning) {
+			return false;
+		}
 		return this.runningOperations.add(id);
 	}
 

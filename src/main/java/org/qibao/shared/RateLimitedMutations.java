@@ -1,0 +1,117 @@
+package org.qibao.shared;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.reactivestreams.Publisher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts each rate-limited mutation ({@link RateLimits}) behind a count per person, at the edge,
+ * so no module has to remember it: a call over the limit is refused with
+ * {@link RateLimitedException} (TOO_MANY_REQUESTS) and the mutation does not run. The person is
+ * the request's authentication (its name is the account ID); anonymous calls are left to the
+ * mutation, which refuses them. Over HTTP the authentication is on the request's thread and the
+ * check costs nothing more; over WebSocket it is read from the subscription's reactive context.
+ */
+final class RateLimitedMutations extends GraphQLTypeVisitorStub {
+
+	private final Map<String, RateLimits.Limit> limits;
+
+	private final WindowCounters shared;
+
+	private final WindowCounters local;
+
+	RateLimitedMutations(RateLimits limits, WindowCounters shared, WindowCounters local) {
+		this.limits = limits.rateLimits();
+		this.shared = shared;
+		this.local = local;
+	}
+
+	@Override
+	public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+			TraverserContext<GraphQLSchemaElement> context) {
+		RateLimits.Limit limit = this.limits.get(field.getName());
+		if (limit != null && context.getParentNode() instanceof GraphQLFieldsContainer parent
+				&& "Mutation".equals(parent.getName())) {
+			GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+			FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
+			DataFetcher<?> mutation = registry.getDataFetcher(coordinates, field);
+			registry.dataFetcher(coordinates, new Limited(field.getName(), limit,
+					limit.inProcess() ? this.local : this.shared, mutation));
+		}
+		return TraversalControl.CONTINUE;
+	}
+
+	private record Limited(String mutation, RateLimits.Limit limit, WindowCounters counters, DataFetcher<?> delegate)
+			implements DataFetcher<Object> {
+
+		@Override
+		public Object get(DataFetchingEnvironment environment) throws Exception {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null) {
+				count(authentication);
+				return this.delegate.get(environment);
+			}
+			return ReactiveSecurityContextHolder.getContext()
+				.mapNotNull(SecurityContext::getAuthentication)
+				.doOnNext(this::count)
+				.then(Mono.defer(() -> call(environment)));
+		}
+
+		private void count(Authentication person) {
+			if (person instanceof AnonymousAuthenticationToken || !person.isAuthenticated() || person.getName() == null) {
+				return;
+			}
+			WindowCounters.Count count = this.counters.increment("qibao:rate:" + this.mutation + ":" + person.getName(),
+					this.limit.per());
+			if (count.calls() > this.limit.requests()) {
+				throw new RateLimitedException(this.mutation, this.limit.requests(), this.limit.per(), count.left());
+			}
+		}
+
+		private Mono<Object> call(DataFetchingEnvironment environment) {
+			try {
+				Object result = this.delegate.get(environment);
+				if (result instanceof Publisher<?> publisher) {
+					return Mono.from(publisher).cast(Object.class);
+				}
+				if (result instanceof CompletionStage<?> stage) {
+					return Mono.fromCompletionStage(stage).cast(Object.class);
+				}
+				return Mono.justOrEmpty(result);
+			}
+			catch (Exception ex) {
+				return Mono.error(ex);
+			}
+		}
+
+	}
+
+	static Duration longest(RateLimits limits) {
+		return limits.rateLimits()
+			.values()
+			.stream()
+			.filter(RateLimits.Limit::inProcess)
+			.map(RateLimits.Limit::per)
+			.max(Duration::compareTo)
+			.orElse(Duration.ofMinutes(1));
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.qibao.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qibao.Clients;
+import org.qibao.QibaoApplication;
+import org.qibao.QibaoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances sharing PostgreSQL and Redis, as behind a load balancer: what one decides about
+ * sign-in (throttles, sign-outs, roles) holds on the other from the next request.
+ */
+@QibaoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AcrossInstancesTests {
+
+	static final String LOGIN = """
+			mutation($input: AccountLoginInput!) {
+			  accountLogin(input: $input) { token userErrors { code } }
+			}""";
+
+	/** {@code qibao.security.login-attempts} as configured. */
+	private static final int LIMIT = 5;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	ConfigurableApplicationContext otherInstance;
+
+	int otherPort;
+
+	@BeforeAll
+	void startAnotherInstance() {
+		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
+				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
+				"--spring.datasource.hikari.maximum-pool-size=4");
+		this.otherPort = ((WebServerApplicationContext) this.otherInstance).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopIt() {
+		if (this.otherInstance != null) {
+			this.otherInstance.close();
+		}
+	}
+
+	@Test
+	void aBurstOfWrongPasswordsOnTwoInstancesChecksOnlyTheLimit() throws Exception {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "连发测试", "right password", "zh-CN");
+		List<String> outcomes = race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone, "wrong " + i));
+		assertThat(outcomes.stream().filter("INVALID_CREDENTIALS"::equals).count()).as("passwords checked")
+			.isEqualTo(LIMIT);
+		assertThat(outcomes.stream().filter("TOO_MANY_ATTEMPTS"::equals).count()).isEqualTo(150 - LIMIT);
+		assertThat(outcome(this.otherPort, phone, "right password")).as("the right password once locked")
+			.isEqualTo("TOO_MANY_ATTEMPTS");
+	}
+
+	@Test
+	void theRightPasswordAmongABurstOfWrongOnesChecksNoMoreThanTheLimit() throws Exception {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "连发测试", "right password", "zh-CN");
+		List<String> outcomes = race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone,
+				i == 75 ? "right password" : "wrong " + i));
+		long wrongChecked = outcomes.stream().filter("INVALID_CREDENTIALS"::equals).count();
+		long signedIn = outcomes.stream().filter("SIGNED_IN"::equals).count();
+		assertThat(wrongChecked).as("wrong passwords checked").isEqualTo(LIMIT);
+		assertThat(signedIn).isLessThanOrEqualTo(1);
+		assertThat(outcomes).isSubsetOf("INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "SIGNED_IN");
+		assertThat(outcome(this.port, phone, "right password")).as("the right password once locked")
+			.isEqualTo("TOO_MANY_ATTEMPTS");
+	}
+
+	@Test
+	void aTokenSignedOutOnOneInstanceIsRefusedByTheOtherAtOnce() {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "退出测试", "right password", "zh-CN");
+		String token = Clients.token(this.port, phone, "right password");
+		assertThat(status(this.otherPort, token, "{ me { id } }")).as("known to the other instance").isEqualTo(200);
+		signedIn(this.port, token).document(SessionTests.SIGN_OUT).variable("input", Map.of()).execute()
+			.path("accountSignOut.signedOut").entity(Boolean.class).isEqualTo(true);
+		assertThat(status(this.otherPort, token, "{ me { id } }")).isEqualTo(401);
+	}
+
+	@Test
+	void aRoleGrantedOrRevokedOnOneInstanceCountsOnTheOtherFromTheNextRequest() {
+		String phone = Clients.uniquePhone();
+		Account account = this.accounts.register(phone, "角色测试", "right password", "zh-CN");
+		long community = this.jdbc.sql("SELECT id FROM community ORDER BY id LIMIT 1").query(Long.class).single();
+		String overview = "{ timeBankOverview(communityId: \"" + org.qibao.shared.GlobalId.encode("Community", community)
+				+ "\") { __typename } }";
+		GraphQlTester other = signedIn(this.otherPort, Clients.token(this.port, phone, "right password"));
+		assertThat(classification(other, overview)).as("before the grant").isEqualTo("FORBIDDEN");
+		this.accounts.grant(account.id(), Role.ADMINISTRATOR, community);
+		assertThat(classification(other, overview)).as("the next request after the grant").isNull();
+		this.accounts.revoke(account.id(), Role.ADMINISTRATOR, community);
+		assertThat(classification(other, overview)).as("the next request after the revoke").isEqualTo("FORBIDDEN");
+	}
+
+	private static String classification(GraphQlTester client, String document) {
+		List<org.springframework.graphql.ResponseError> errors = new ArrayList<>();
+		client.document(document).execute().errors().satisfy(errors::addAll);
+		return errors.isEmpty() ? null : String.valueOf(errors.get(0).getExtensions().get("classification"));
+	}
+
+	private static GraphQlTester signedIn(int port, String token) {
+		return Clients.anonymous(port).mutate().header("Authorization", "Bearer " + token).build();
+	}
+
+	private static int status(int port, String token, String query) {
+		return Clients.http(port).post().uri("/graphql")
+			.header("Authorization", "Bearer " + token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
+	}
+
+	static String outcome(int port, String phone, String password) {
+		GraphQlTester.Response response = Clients.anonymous(port)
+			.document(LOGIN)
+			.variable("input", Map.of("phone", phone, "password", password))
+			.execute();
+		List<String> codes = response.path("accountLogin.userErrors[*].code").entityList(String.class).get();
+		return codes.isEmpty() ? "SIGNED_IN" : codes.get(0);
+	}
+
+	static <T> List<T> race(int count, IntFunction<Callable<T>> task) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(count);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Callable<T> work = task.apply(i);
+				futures.add(pool.submit(() -> {
+					start.await();
+					return work.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(120, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
