@@ -133,7 +133,7 @@ class RedisOutageTests {
 				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""), redis,
 				"--spring.data.redis.timeout=500ms", "--spring.data.redis.connect-timeout=300ms",
 				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--management.health.redis.enabled=false", "--spring.datasource.hikari.maximum-pool-size=4" };
+				"--spring.datasource.hikari.maximum-pool-size=4" };
 	}
 
 	private String redisUrl() {
