@@ -75,6 +75,14 @@ class RequestLimitsTests {
 	}
 
 	@Test
+	void noErrorQuotesALargeInputBackWhole() {
+		String body = post(Map.of("query", "{ " + "a".repeat(50_000) + " }")).expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(body).contains("ValidationError").contains("aaaa");
+		assertThat(body.length()).isLessThan(1_000);
+	}
+
+	@Test
 	void theCostOfAPageScalesWithItsSizeAndEveryAnswerSaysWhatItCost() {
 		post(Map.of("query", "{ communities(first: 100) { nodes { id name } } }")).expectBody()
 			.jsonPath("$.extensions.cost.requested").isEqualTo(301)
