@@ -22,15 +22,16 @@ import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import org.qibao.shared.GraphQlConventions.QueryLimitException;
 
 /**
  * Refuses an operation nested too deep or costing too much, before it runs, and tells every
  * answer its cost ({@code extensions.cost: {requested, limit}}). Depth counts the levels of
- * fields. Cost counts each field once, and a field that returns a page ({@code first} or
- * {@code last}) counts what it selects once per item of the page, as GitHub and Shopify count:
- * {@code communities(first: 100) { nodes { name } }} costs 1 + 100 × 2. A page size left out counts
- * as {@value #DEFAULT_PAGE}. The verdict on a document whose cost does not depend on its variables
+ * fields. Cost counts each field once, and the items of a page ({@code first} or {@code last})
+ * count what they select once per item, as GitHub and Shopify count:
+ * {@code communities(first: 100) { nodes { id name } }} costs 1 + 1 + 100 × 2. A page size left
+ * out counts as {@value #DEFAULT_PAGE}. The verdict on a document whose cost does not depend on its variables
  * (no {@code @skip}/{@code @include}, no page size from a variable) is kept by its text and
  * operation name: a phone sending the same position report every 15 s does not have its query
  * walked twice.
@@ -151,8 +152,27 @@ final class QueryLimits extends SimplePerformantInstrumentation {
 		return new Price(cost, pagedByVariable[0]);
 	}
 
-	/** How many items a field's page holds: its {@code first} or {@code last}, the default when left out, 1 for other fields. */
+	/**
+	 * How many times a field's selection counts: a list field counts it once per item of its page,
+	 * its own {@code first}/{@code last} ({@code myRedemptions(first: 50)}) or, for a connection's
+	 * {@code nodes} and {@code edges}, the connection's; the connection's {@code pageInfo} and
+	 * {@code totalCount} count once. Every other field counts it once.
+	 */
 	private static int pageSize(FieldComplexityEnvironment field) {
+		if (!isList(field)) {
+			return 1;
+		}
+		Integer own = page(field);
+		if (own != null) {
+			return own;
+		}
+		FieldComplexityEnvironment connection = field.getParentEnvironment();
+		Integer ofConnection = (connection != null && !isList(connection)) ? page(connection) : null;
+		return ofConnection != null ? ofConnection : 1;
+	}
+
+	/** The field's page size, the default when left out; null for a field without one. */
+	private static Integer page(FieldComplexityEnvironment field) {
 		for (String name : new String[] { "first", "last" }) {
 			if (field.getFieldDefinition().getArgument(name) != null) {
 				Object given = field.getArguments().get(name);
@@ -160,7 +180,11 @@ final class QueryLimits extends SimplePerformantInstrumentation {
 				return (given instanceof Integer size) ? Math.max(1, Math.min(size, MAX_PAGE)) : DEFAULT_PAGE;
 			}
 		}
-		return 1;
+		return null;
+	}
+
+	private static boolean isList(FieldComplexityEnvironment field) {
+		return GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(field.getFieldDefinition().getType()));
 	}
 
 	private static boolean pageFromVariable(FieldComplexityEnvironment field) {

@@ -28,8 +28,8 @@ class RequestLimitsTests {
 			mutation($input: ShiftCreateInput!) { shiftCreate(input: $input) { shift { id } userErrors { code } } }""";
 
 	private static final String HEAVY = """
-			{ communities(first: %d) { nodes { id name teams { id name
-			  members { id displayName roles { role scopeName } } captains { id displayName } } } } }""";
+			{ communities(first: %d) { nodes { id name timeZone teams { id name isMember upcomingShifts { id }
+			  members { id displayName roles { role scopeName } } captains { id displayName } grids { id name code } } } } }""";
 
 	@LocalServerPort
 	int port;
@@ -75,22 +75,30 @@ class RequestLimitsTests {
 	}
 
 	@Test
+	void noErrorQuotesALargeInputBackWhole() {
+		String body = post(Map.of("query", "{ " + "a".repeat(50_000) + " }")).expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(body).contains("ValidationError").contains("aaaa");
+		assertThat(body.length()).isLessThan(1_000);
+	}
+
+	@Test
 	void theCostOfAPageScalesWithItsSizeAndEveryAnswerSaysWhatItCost() {
 		post(Map.of("query", "{ communities(first: 100) { nodes { id name } } }")).expectBody()
-			.jsonPath("$.extensions.cost.requested").isEqualTo(301)
-			.jsonPath("$.extensions.cost.limit").isEqualTo(1000);
+			.jsonPath("$.extensions.cost.requested").isEqualTo(202)
+			.jsonPath("$.extensions.cost.limit").isEqualTo(2000);
 		post(Map.of("query", HEAVY.formatted(1))).expectBody()
 			.jsonPath("$.errors").doesNotExist()
-			.jsonPath("$.extensions.cost.requested").isEqualTo(16);
+			.jsonPath("$.extensions.cost.requested").isEqualTo(24);
 		post(Map.of("query", HEAVY.formatted(100))).expectBody()
 			.jsonPath("$.errors[0].extensions.classification").isEqualTo("QUERY_TOO_COMPLEX")
-			.jsonPath("$.extensions.cost.requested").isEqualTo(1501);
+			.jsonPath("$.extensions.cost.requested").isEqualTo(2202);
 	}
 
 	@Test
 	void aPageSizeGivenAsAVariableIsCountedForEachRequest() {
-		String query = "query($n: Int) { communities(first: $n) { nodes { id name teams { id name members { id displayName roles { role scopeName } } captains { id displayName } } } } }";
-		post(Map.of("query", query, "variables", Map.of("n", 1))).expectBody().jsonPath("$.extensions.cost.requested").isEqualTo(16);
+		String query = "query($n: Int) " + HEAVY.formatted(0).replace("first: 0", "first: $n");
+		post(Map.of("query", query, "variables", Map.of("n", 1))).expectBody().jsonPath("$.extensions.cost.requested").isEqualTo(24);
 		post(Map.of("query", query, "variables", Map.of("n", 100))).expectBody()
 			.jsonPath("$.errors[0].extensions.classification").isEqualTo("QUERY_TOO_COMPLEX");
 	}
