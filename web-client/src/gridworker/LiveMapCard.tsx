@@ -90,6 +90,7 @@ export function LiveMapCard() {
   // Loaded once, not as a watched query: every update would otherwise refetch the whole map.
   useEffect(() => {
     if (!communityId) return;
+    // load error: a failed first load is shown as the map's own "unavailable" notice below
     void client
       .query(LivePatrollers, { communityId }, { requestPolicy: 'network-only' })
       .toPromise()
