@@ -58,7 +58,10 @@ public final class LocationLoad {
 		this.firstFix = Instant.parse(lines.get(0));
 		this.tokens = lines.subList(1, lines.size()).toArray(String[]::new);
 		this.steps = new AtomicLong[this.tokens.length];
-		Arrays.setAll(this.steps, i -> new AtomicLong());
+		// a later run against the same server starts its phones' clocks further on (bench.first.step),
+		// so that its reports are newer than the last run's and are stored, not dropped as duplicates
+		long firstStep = Long.getLong("bench.first.step", 0);
+		Arrays.setAll(this.steps, i -> new AtomicLong(firstStep));
 		if (this.tokens.length == 0) {
 			throw new IllegalStateException("No bench phones in " + phonesFile);
 		}

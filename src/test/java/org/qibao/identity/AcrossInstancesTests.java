@@ -3,18 +3,12 @@ package org.qibao.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qibao.Bursts;
 import org.qibao.Clients;
 import org.qibao.QibaoApplication;
 import org.qibao.QibaoTest;
@@ -79,7 +73,7 @@ class AcrossInstancesTests {
 	void aBurstOfWrongPasswordsOnTwoInstancesChecksOnlyTheLimit() throws Exception {
 		String phone = Clients.uniquePhone();
 		this.accounts.register(phone, "连发测试", "right password", "zh-CN");
-		List<String> outcomes = race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone, "wrong " + i));
+		List<String> outcomes = Bursts.race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone, "wrong " + i));
 		assertThat(outcomes.stream().filter("INVALID_CREDENTIALS"::equals).count()).as("passwords checked")
 			.isEqualTo(LIMIT);
 		assertThat(outcomes.stream().filter("TOO_MANY_ATTEMPTS"::equals).count()).isEqualTo(150 - LIMIT);
@@ -91,7 +85,7 @@ class AcrossInstancesTests {
 	void theRightPasswordAmongABurstOfWrongOnesChecksNoMoreThanTheLimit() throws Exception {
 		String phone = Clients.uniquePhone();
 		this.accounts.register(phone, "连发测试", "right password", "zh-CN");
-		List<String> outcomes = race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone,
+		List<String> outcomes = Bursts.race(150, i -> () -> outcome(i % 2 == 0 ? this.port : this.otherPort, phone,
 				i == 75 ? "right password" : "wrong " + i));
 		long wrongChecked = outcomes.stream().filter("INVALID_CREDENTIALS"::equals).count();
 		long signedIn = outcomes.stream().filter("SIGNED_IN"::equals).count();
@@ -156,30 +150,6 @@ class AcrossInstancesTests {
 			.execute();
 		List<String> codes = response.path("accountLogin.userErrors[*].code").entityList(String.class).get();
 		return codes.isEmpty() ? "SIGNED_IN" : codes.get(0);
-	}
-
-	static <T> List<T> race(int count, IntFunction<Callable<T>> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Callable<T> work = task.apply(i);
-				futures.add(pool.submit(() -> {
-					start.await();
-					return work.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(120, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

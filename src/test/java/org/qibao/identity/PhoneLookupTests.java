@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.shared.GlobalId;
@@ -49,7 +50,7 @@ class PhoneLookupTests {
 		HttpGraphQlTester captain = person(Role.CAPTAIN, team);
 		String invite = """
 				mutation($input: TeamInviteInput!) { teamInvite(input: $input) { userErrors { code field } } }""";
-		List<String> outcomes = AcrossInstancesTests.race(LIMIT + 5, i -> () -> firstCode(captain.document(invite)
+		List<String> outcomes = Bursts.race(LIMIT + 5, i -> () -> firstCode(captain.document(invite)
 			.variable("input", Map.of("teamId", GlobalId.encode("Team", team), "phone", unknownNumber()))
 			.execute()
 			.path("teamInvite.userErrors[*].code")
@@ -80,7 +81,7 @@ class PhoneLookupTests {
 				mutation($input: GiftSendInput!) { giftSend(input: $input) { gift { minutes } userErrors { code message } } }""";
 		String invite = """
 				mutation($input: TeamInviteInput!) { teamInvite(input: $input) { userErrors { code field } } }""";
-		List<String> outcomes = AcrossInstancesTests.race(LIMIT + 5, i -> () -> firstCode((i < GIFTS)
+		List<String> outcomes = Bursts.race(LIMIT + 5, i -> () -> firstCode((i < GIFTS)
 				? person.document(gift)
 					.variable("input", Map.of("communityId", GlobalId.encode("Community", community), "recipientPhone",
 							unknownNumber(), "minutes", 10, "idempotencyKey", "sweep-" + i + "-" + System.nanoTime()))

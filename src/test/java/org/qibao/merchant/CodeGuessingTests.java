@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.QibaoTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,7 +80,7 @@ class CodeGuessingTests {
 	@Test
 	void guessesInParallelRequestsAreCountedTogether() throws Exception {
 		HttpGraphQlTester staff = this.fixtures.staff(this.fixtures.shop());
-		java.util.List<String> outcomes = MerchantFixtures.race(LIMIT + 6, i -> () -> errorCode(confirm(staff, guess(i))));
+		java.util.List<String> outcomes = Bursts.race(LIMIT + 6, i -> () -> errorCode(confirm(staff, guess(i))));
 		assertThat(outcomes.stream().filter("CODE_NOT_FOUND"::equals).count()).isEqualTo(LIMIT);
 		assertThat(outcomes.stream().filter("TOO_MANY_CODE_ATTEMPTS"::equals).count()).isEqualTo(6);
 	}
@@ -92,7 +93,7 @@ class CodeGuessingTests {
 		MerchantFixtures.Volunteer volunteer = this.fixtures.volunteer(10);
 		String real = code(request(volunteer, offer));
 		// as at a busy counter: the code is looked up (the confirm screen) and confirmed, both at once
-		java.util.List<String> outcomes = MerchantFixtures.race(100, i -> () -> {
+		java.util.List<String> outcomes = Bursts.race(100, i -> () -> {
 			if (i % 2 == 0) {
 				String error = errorCode(lookup(staff, real));
 				return error == null ? "LOOKED_UP" : "LOOKUP " + error;

@@ -2,17 +2,9 @@ package org.qibao.merchant;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 import org.qibao.Clients;
 import org.qibao.identity.Account;
@@ -159,31 +151,6 @@ final class MerchantFixtures {
 			.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
-	}
-
-	/** Runs the tasks at the same moment from as many threads; their results in order. */
-	static <T> List<T> race(int count, IntFunction<Callable<T>> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Callable<T> work = task.apply(i);
-				futures.add(pool.submit(() -> {
-					start.await();
-					return work.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(90, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	record Volunteer(long accountId, String phone, HttpGraphQlTester client) {

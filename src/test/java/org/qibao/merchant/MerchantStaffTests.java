@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.identity.Accounts;
@@ -173,7 +174,7 @@ class MerchantStaffTests {
 	void anOwnerSweepingPhoneNumbersIsStoppedAfterAFewAnHour() throws Exception {
 		Person owner = this.fixtures.person("店主");
 		String shopId = this.fixtures.approvedShop(owner);
-		List<String> outcomes = MerchantFixtures.race(25,
+		List<String> outcomes = Bursts.race(25,
 				i -> () -> errorCode(addStaff(owner.client(), shopId, "199" + String.format("%08d", i + (System.nanoTime() % 1000) * 100))));
 		assertThat(outcomes.stream().filter("STAFF_ACCOUNT_NOT_FOUND"::equals).count()).isEqualTo(20);
 		assertThat(outcomes.stream().filter("TOO_MANY_PHONE_LOOKUPS"::equals).count()).isEqualTo(5);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.QibaoTest;
 import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +89,7 @@ class RedemptionTests {
 		String code = code(request(volunteer, offer));
 		HttpGraphQlTester first = this.fixtures.staff(shop);
 		HttpGraphQlTester second = this.fixtures.staff(shop);
-		List<String> outcomes = MerchantFixtures.race(16, i -> () -> {
+		List<String> outcomes = Bursts.race(16, i -> () -> {
 			String error = errorCode(confirm(i % 2 == 0 ? first : second, code));
 			return error == null ? "REDEEMED" : error;
 		});
@@ -111,7 +112,7 @@ class RedemptionTests {
 		List<MerchantFixtures.Volunteer> volunteers = java.util.stream.IntStream.range(0, 12)
 			.mapToObj(i -> this.fixtures.volunteer(20))
 			.toList();
-		List<String> outcomes = MerchantFixtures.race(volunteers.size(), i -> () -> {
+		List<String> outcomes = Bursts.race(volunteers.size(), i -> () -> {
 			String error = errorCode(request(volunteers.get(i), offer));
 			return error == null ? "ISSUED" : error;
 		});
@@ -151,7 +152,7 @@ class RedemptionTests {
 		List<Long> ours = this.jdbc.sql("SELECT id FROM redemption WHERE offer_id = ?").param(offer.id()).query(Long.class).list();
 		this.jdbc.sql("UPDATE redemption SET expires_at = now() - interval '1 second' WHERE offer_id = ?").param(offer.id()).update();
 
-		List<List<Long>> runs = MerchantFixtures.race(8, i -> this.expiry::expireDue);
+		List<List<Long>> runs = Bursts.race(8, i -> this.expiry::expireDue);
 
 		List<Long> expiredHere = runs.stream().flatMap(List::stream).filter(ours::contains).toList();
 		assertThat(expiredHere).as("each code expired by one run at most (the scheduled run may take some)")

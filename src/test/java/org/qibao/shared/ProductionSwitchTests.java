@@ -1,5 +1,7 @@
 package org.qibao.shared;
 
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
@@ -22,6 +24,15 @@ class ProductionSwitchTests {
 
 	@LocalServerPort
 	int port;
+
+	/**
+	 * Spring Boot switches introspection off JVM-wide ({@code Introspection.enabledJvmWide}), not
+	 * per application: the other test classes' servers, in the same JVM, must have it back.
+	 */
+	@AfterAll
+	static void introspectionBackForTheOtherServers() {
+		Introspection.enabledJvmWide(true);
+	}
 
 	@LocalManagementPort
 	int managementPort;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.QibaoTest;
 import org.qibao.identity.Accounts;
 import org.qibao.shared.BusinessRuleException;
@@ -81,7 +82,7 @@ class HoldTests {
 		TimeBankFixtures.Volunteer volunteer = this.fixtures.volunteer(50);
 		Hold hold = this.timeBank.hold(passbookOf(volunteer), 25, Instant.now().plusSeconds(300), "offer:3", key());
 		AccountRef shop = AccountRef.merchant(this.fixtures.dongting(), this.merchant);
-		List<Boolean> captured = LedgerConcurrencyTests.race(16, i -> () -> {
+		List<Boolean> captured = Bursts.race(16, i -> () -> {
 			try {
 				this.timeBank.capture(hold.id(), shop, "capture-" + hold.id() + "-" + i);
 				return true;
