@@ -14,6 +14,7 @@ import { RosterScreen } from '../captain/patrol/RosterScreen';
 import { GridWorkerHome } from '../gridworker/GridWorkerHome';
 import '../i18n/i18n';
 import { OffersManageScreen } from '../merchant/OffersManageScreen';
+import { CounterScreen } from '../merchant/CounterScreen';
 import { SettlementScreen } from '../merchant/SettlementScreen';
 import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
@@ -154,6 +155,25 @@ describe('a screen whose query fails says so', () => {
 
   it('a refusal says the person may not see it', async () => {
     expect(await loadErrors(mount(<SettlementScreen />, () => serverFault('FORBIDDEN')))).toEqual([i18n.t('load.forbidden')]);
+  });
+
+  it.each([
+    ['the server fails', () => serverFault(), 'load.failed'],
+    ['the look-up is refused', () => serverFault('FORBIDDEN'), 'load.forbidden'],
+    ['the server cannot be reached', networkDown, 'load.network'],
+  ] as [string, Answer, 'load.failed' | 'load.forbidden' | 'load.network'][])('the counter says why a code could not be looked up when %s', async (_, answer, key) => {
+    const container = mount(<CounterScreen />, answer);
+    const input = await vi.waitFor(() => {
+      const found = container.querySelector<HTMLInputElement>('[data-testid="counter-code"]');
+      expect(found).not.toBeNull();
+      return found as HTMLInputElement;
+    });
+    // as typing does: React sees the value through the input event
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, 'K7Q2M9');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(container.querySelector<HTMLButtonElement>('[data-testid="counter-look-up"]')?.disabled).toBe(false));
+    container.querySelector<HTMLButtonElement>('[data-testid="counter-look-up"]')?.click();
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="counter-failure"]')?.textContent).toBe(i18n.t(key)), { timeout: 3000 });
   });
 
   it('every routed screen is checked here, or says why it loads nothing', () => {

@@ -67,8 +67,11 @@ function toMap(p: PatrollerData): MapPatroller {
   };
 }
 
+/** How long the map waits before asking again while it is unavailable (Redis away: it recovers by itself). */
+const RETRY_UNAVAILABLE_MS = 15_000;
+
 /** The grid worker's live map: their grids, the patrollers in them as they move, and the same as a list. */
-export function LiveMapCard() {
+export function LiveMapCard({ retryMs = RETRY_UNAVAILABLE_MS }: { retryMs?: number } = {}) {
   const { t } = useTranslation();
   const [{ data: me, error: gridsError }, refetchGrids] = useQuery({ query: MyGrids });
   const grids: MapGrid[] = useMemo(
@@ -84,12 +87,14 @@ export function LiveMapCard() {
   const client = useClient();
   const [patrollers, setPatrollers] = useState<Map<string, MapPatroller>>(new Map());
   const [unavailable, setUnavailable] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const departed = useRef(new Set<string>());
 
   // Loaded once, not as a watched query: every update would otherwise refetch the whole map.
   useEffect(() => {
     if (!communityId) return;
+    // load error: a failed first load is shown as the map's own "unavailable" notice below
     void client
       .query(LivePatrollers, { communityId }, { requestPolicy: 'network-only' })
       .toPromise()
@@ -103,14 +108,33 @@ export function LiveMapCard() {
             .reduce((m, p) => applyUpdate(m, toMap(p), false), map),
         );
       });
-  }, [client, communityId]);
+  }, [client, communityId, attempt]);
 
   // load error: a broken live feed is shown as the map's own "unavailable" notice below
-  const [{ data: update, error: updatesError }] = useSubscription({
+  const [{ data: update, error: updatesError }, resubscribe] = useSubscription({
     query: Updates,
     variables: { communityId: communityId ?? '' },
     pause: !communityId,
   });
+  // the server refuses the map while it cannot reach Redis (UNAVAILABLE) and it recovers by
+  // itself: ask again now and then, so the map comes back without reloading the page. The feed
+  // counts as down from its error until it is asked again (a stream that then stays open says nothing)
+  const [feedDown, setFeedDown] = useState(false);
+  useEffect(() => {
+    if (updatesError) setFeedDown(true);
+  }, [updatesError]);
+  useEffect(() => {
+    if (!unavailable && !feedDown) return undefined;
+    const timer = window.setTimeout(() => {
+      setAttempt((n) => n + 1);
+      if (feedDown) {
+        setFeedDown(false);
+        resubscribe();
+      }
+    }, retryMs);
+    return () => window.clearTimeout(timer);
+  }, [unavailable, feedDown, resubscribe, retryMs, attempt]);
+
   useEffect(() => {
     const change = update?.livePatrollerUpdates;
     if (!change) return;
@@ -128,7 +152,7 @@ export function LiveMapCard() {
     <li className="card card-wide" data-testid="card-gridworker-live-map">
       <h3 className="card-title">{t('gridworker.liveMap.title')}</h3>
       <LoadError error={gridsError} retry={() => refetchGrids({ requestPolicy: 'network-only' })} />
-      {(unavailable || updatesError) && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
+      {(unavailable || feedDown) && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
       <LeafletMap grids={grids} patrollers={shown} now={now} label={t('location.map.label')} />
       <h4>{t('location.map.listTitle', { count: shown.length })}</h4>
       {shown.length === 0 && <p data-testid="no-patrollers">{t('location.map.nobody')}</p>}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import type { CounterCodeFragment } from '../gql/graphql';
 import { Page } from '../shared/ui/Page';
+import { loadErrorKey } from '../shared/ui/LoadError';
 import { canScan, QrScanner } from '../shared/ui/QrScanner';
 import '../volunteer/merchant/redeem.css';
 import { RedemptionConfirmMutation, RedemptionLookupQuery } from './operations';
@@ -26,10 +27,11 @@ export function CounterScreen() {
 
   const lookUpCode = useCallback(async (code: string) => {
     setBusy(true);
+    // load error: a failed look-up is shown as the outcome, saying why (no connection, not allowed, or else)
     const result = await client.query(RedemptionLookupQuery, { code }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     const answer = result.data?.redemptionLookup;
-    if (!answer) setStep({ kind: 'failed', message: t('errors.network') });
+    if (!answer) setStep({ kind: 'failed', message: t(result.error ? loadErrorKey(result.error) : 'errors.network') });
     else if (answer.redemption) setStep({ kind: 'confirming', code: answer.redemption, typed: code });
     else setStep({ kind: 'failed', message: answer.userErrors[0]?.message ?? t('errors.network') });
   }, [client, t]);

@@ -19,6 +19,13 @@ const WATCHED = /const \[\{([^}]*)\}(?:,\s*\w+)?\]\s*=\s*(useQuery|useSubscripti
 const CALLS = /\b(useQuery|useSubscription)\(/g;
 /** The one way out, for an error shown by other means: a comment saying how, right above the call. */
 const EXPLAINED = /\/\/ load error: \S.*\n\s*$/;
+/**
+ * A query fetched by hand (`client.query(...)`, `useClient().query(...)`), not watched: its error
+ * comes back in a promise that no hook shows, so it cannot be checked like a watched one. Each must
+ * say, in a `// load error:` comment at most a few lines above, how its failure reaches the screen.
+ */
+const MANUAL = /\.query\(/g;
+const EXPLAINED_NEARBY = /\/\/ load error: \S.*\n(?:[^\n]*\n){0,3}[^\n]*$/;
 
 function errorName(destructured: string): string | null {
   for (const entry of destructured.split(',').map((part) => part.trim())) {
@@ -44,6 +51,11 @@ function unhandledQueries(file: string, text: string): string[] {
       problems.push(`${file}:${line}: ${match[2]}'s error "${name}" is never shown with <LoadError error={${name}} />`);
     }
   }
+  for (const match of text.matchAll(MANUAL)) {
+    if (EXPLAINED_NEARBY.test(text.slice(0, match.index))) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    problems.push(`${file}:${line}: a query fetched by hand, with no "// load error:" comment saying how its failure is shown`);
+  }
   return problems;
 }
 
@@ -62,5 +74,14 @@ describe('every screen says when it could not load', () => {
     expect(unhandledQueries('b.tsx', shown)).toEqual([]);
     expect(unhandledQueries('c.tsx', aliased)).toEqual([]);
     expect(unhandledQueries('d.tsx', unnamed)).toHaveLength(1);
+  });
+
+  it('the check catches a query fetched by hand whose failure nobody shows', () => {
+    const byHand = "const client = useClient();\nuseEffect(() => { void client.query(Q, {}).toPromise().then(({ data }) => setData(data)); }, []);";
+    const inline = "const data = await useClient()\n  .query(Q, {})\n  .toPromise();";
+    const explained = "// load error: a failed look-up is shown as the outcome\nconst result = await client\n  .query(Q, { code })\n  .toPromise();";
+    expect(unhandledQueries('e.tsx', byHand)).toHaveLength(1);
+    expect(unhandledQueries('f.tsx', inline)).toHaveLength(1);
+    expect(unhandledQueries('g.tsx', explained)).toEqual([]);
   });
 });

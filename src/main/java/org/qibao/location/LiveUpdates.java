@@ -76,10 +76,17 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 		return "L" + patroller.checkInId() + ";" + patroller.encode();
 	}
 
-	/** Updates of one community from now on, through this subscriber's own bounded buffer. */
+	/**
+	 * Updates of one community from now on, through this subscriber's own bounded buffer. While
+	 * this instance cannot listen to Redis the subscriber is told the map is unavailable, rather
+	 * than left waiting on a stream that would show nobody moving.
+	 */
 	Flux<LiveUpdate> of(long communityId) {
 		return Flux.defer(() -> {
-			watch(communityId);
+			LivePositionStore.guarded(() -> {
+				watch(communityId);
+				return null;
+			});
 			return this.sink.asFlux()
 				.filter(update -> update.patroller().communityId() == communityId)
 				.onBackpressureBuffer(SUBSCRIBER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
@@ -89,8 +96,18 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	}
 
 	private synchronized void watch(long communityId) {
-		if (this.watchers.merge(communityId, 1, Integer::sum) == 1 && this.container != null) {
-			this.container.addMessageListener(this.listener, channel(communityId));
+		if (this.container == null) {
+			throw new LiveMapUnavailableException(new IllegalStateException("Not listening to Redis (yet)"));
+		}
+		if (this.watchers.merge(communityId, 1, Integer::sum) == 1) {
+			try {
+				this.container.addMessageListener(this.listener, channel(communityId));
+			}
+			catch (RuntimeException ex) {
+				// the stream never starts, so its doFinally will not count this watcher out
+				this.watchers.remove(communityId);
+				throw ex;
+			}
 		}
 	}
 

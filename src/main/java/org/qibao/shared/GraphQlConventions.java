@@ -77,8 +77,7 @@ class GraphQlConventions {
 	/** The rate-limited mutations, counted in Redis or, for the position reports, in this instance. */
 	@Bean
 	GraphQlSourceBuilderCustomizer rateLimitedMutations(RateLimits limits, StringRedisTemplate redis) {
-		RateLimitedMutations visitor = new RateLimitedMutations(limits, new WindowCounters.InRedis(redis),
-				new WindowCounters.InProcess(RateLimitedMutations.longest(limits)));
+		RateLimitedMutations visitor = new RateLimitedMutations(limits, redis);
 		return builder -> builder.typeVisitorsToTransformSchema(List.of(visitor));
 	}
 

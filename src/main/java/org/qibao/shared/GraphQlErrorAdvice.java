@@ -15,6 +15,9 @@ class GraphQlErrorAdvice {
 
 	static final graphql.ErrorClassification TOO_MANY_REQUESTS = graphql.ErrorClassification.errorClassification("TOO_MANY_REQUESTS");
 
+	/** A store the feature needs is unreachable just now: not a refusal, not a fault; try again shortly. */
+	static final graphql.ErrorClassification UNAVAILABLE = graphql.ErrorClassification.errorClassification("UNAVAILABLE");
+
 	private final UserErrors userErrors;
 
 	GraphQlErrorAdvice(UserErrors userErrors) {
@@ -39,6 +42,16 @@ class GraphQlErrorAdvice {
 			.errorType(TOO_MANY_REQUESTS)
 			.message(ex.getMessage())
 			.extensions(java.util.Map.of("retryAfterSeconds", Math.max(1, ex.retryAfter().toSeconds())))
+			.build();
+	}
+
+	/** A live map query while Redis is unreachable, say: a typed error instead of an empty answer that looks like "nobody". */
+	@GraphQlExceptionHandler
+	GraphQLError unavailable(UnavailableException ex, DataFetchingEnvironment env) {
+		return graphql.GraphqlErrorBuilder.newError(env)
+			.errorType(UNAVAILABLE)
+			.message(this.userErrors.of(ex.code(), env.getLocale()).message())
+			.extensions(java.util.Map.of("code", ex.code()))
 			.build();
 	}
 

@@ -15,6 +15,7 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import org.reactivestreams.Publisher;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -34,14 +35,14 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 
 	private final Map<String, RateLimits.Limit> limits;
 
-	private final WindowCounters shared;
+	private final StringRedisTemplate redis;
 
-	private final WindowCounters local;
+	private final InProcessWindows local;
 
-	RateLimitedMutations(RateLimits limits, WindowCounters shared, WindowCounters local) {
+	RateLimitedMutations(RateLimits limits, StringRedisTemplate redis) {
 		this.limits = limits.rateLimits();
-		this.shared = shared;
-		this.local = local;
+		this.redis = redis;
+		this.local = new InProcessWindows(longest(limits));
 	}
 
 	@Override
@@ -53,13 +54,38 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 			GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
 			FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
 			DataFetcher<?> mutation = registry.getDataFetcher(coordinates, field);
-			registry.dataFetcher(coordinates, new Limited(field.getName(), limit,
-					limit.inProcess() ? this.local : this.shared, mutation));
+			registry.dataFetcher(coordinates, new Limited(field.getName(), limit, gate(field.getName(), limit), mutation));
 		}
 		return TraversalControl.CONTINUE;
 	}
 
-	private record Limited(String mutation, RateLimits.Limit limit, WindowCounters counters, DataFetcher<?> delegate)
+	/**
+	 * Counts a person's call of one mutation: in Redis through a {@link Throttle} (one rule for every
+	 * shared window count, with its fallback while Redis is away), or in this instance's memory.
+	 */
+	private Gate gate(String mutation, RateLimits.Limit limit) {
+		if (limit.inProcess()) {
+			return person -> {
+				InProcessWindows.Count count = this.local.increment(mutation + ":" + person, limit.per());
+				return (count.calls() > limit.requests()) ? count.left() : null;
+			};
+		}
+		Throttle throttle = new Throttle(this.redis, "rate:" + mutation, limit.requests(), limit.per());
+		return person -> {
+			Throttle.Attempt attempt = throttle.attempt(person);
+			return attempt.taken() ? null : attempt.windowLeft();
+		};
+	}
+
+	/** Counts one call of a person; null when it may go ahead, else how long until it may. */
+	@FunctionalInterface
+	private interface Gate {
+
+		Duration refused(String person);
+
+	}
+
+	private record Limited(String mutation, RateLimits.Limit limit, Gate gate, DataFetcher<?> delegate)
 			implements DataFetcher<Object> {
 
 		@Override
@@ -79,10 +105,9 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 			if (person instanceof AnonymousAuthenticationToken || !person.isAuthenticated() || person.getName() == null) {
 				return;
 			}
-			WindowCounters.Count count = this.counters.increment("qibao:rate:" + this.mutation + ":" + person.getName(),
-					this.limit.per());
-			if (count.calls() > this.limit.requests()) {
-				throw new RateLimitedException(this.mutation, this.limit.requests(), this.limit.per(), count.left());
+			Duration retryAfter = this.gate.refused(person.getName());
+			if (retryAfter != null) {
+				throw new RateLimitedException(this.mutation, this.limit.requests(), this.limit.per(), retryAfter);
 			}
 		}
 
@@ -104,7 +129,7 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 
 	}
 
-	static Duration longest(RateLimits limits) {
+	private static Duration longest(RateLimits limits) {
 		return limits.rateLimits()
 			.values()
 			.stream()

@@ -39,13 +39,18 @@ class SubscriptionRefusals extends SubscriptionExceptionResolverAdapter {
 			UserError error = this.userErrors.of(refusal, Locale.ROOT);
 			return error(ErrorType.BAD_REQUEST, error.message(), Map.of("code", error.code()));
 		}
+		if (ex instanceof UnavailableException unavailable) {
+			// as a query answers it (GraphQlErrorAdvice): a client tells "try again shortly" from a fault
+			return error(GraphQlErrorAdvice.UNAVAILABLE, this.userErrors.of(unavailable.code(), Locale.ROOT).message(),
+					Map.of("code", unavailable.code()));
+		}
 		if (ex instanceof GlobalId.InvalidIdException || ex instanceof Connection.InvalidPageException) {
 			return error(ErrorType.BAD_REQUEST, ex.getMessage(), Map.of());
 		}
 		return null;
 	}
 
-	private static GraphQLError error(ErrorType type, String message, Map<String, Object> extensions) {
+	private static GraphQLError error(graphql.ErrorClassification type, String message, Map<String, Object> extensions) {
 		return GraphqlErrorBuilder.newError().errorType(type).message(message).extensions(extensions).build();
 	}
 

@@ -30,16 +30,20 @@ public final class Throttle {
 
 	private static final Log log = LogFactory.getLog(Throttle.class);
 
-	/** Takes an attempt unless the limit is reached; the new count, or -1 when refused. */
-	private static final RedisScript<Long> TAKE = RedisScript.of("""
+	/**
+	 * Takes an attempt unless the limit is reached: {the new count, or -1 when refused; the
+	 * milliseconds left in the subject's window}.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> TAKE = RedisScript.of("""
 			local n = tonumber(redis.call('GET', KEYS[1]) or '0')
 			if n >= tonumber(ARGV[1]) then
 			  if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-			  return -1
+			  return {-1, redis.call('PTTL', KEYS[1])}
 			end
 			n = redis.call('INCR', KEYS[1])
 			if n == 1 or redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-			return n""", Long.class);
+			return {n, redis.call('PTTL', KEYS[1])}""", List.class);
 
 	/** Gives an attempt back: never below zero, never a key that was not there (or has expired). */
 	private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
@@ -88,25 +92,43 @@ public final class Throttle {
 
 	/** Takes one of the subject's attempts; false (and nothing taken) when they are used up. */
 	public boolean tryTake(String subject) {
+		return attempt(subject).taken();
+	}
+
+	/**
+	 * Takes one of the subject's attempts, as {@link #tryTake} does, and says how long the
+	 * subject's window has left: when refused, how long until an attempt can be taken again.
+	 */
+	public Attempt attempt(String subject) {
 		try {
-			Long count = this.redis.execute(TAKE, List.of(key(subject)), Integer.toString(this.limit),
+			List<?> answer = this.redis.execute(TAKE, List.of(key(subject)), Integer.toString(this.limit),
 					Long.toString(this.window.toMillis()));
-			return count != null && count > 0;
+			long count = ((Number) answer.get(0)).longValue();
+			long leftMillis = ((Number) answer.get(1)).longValue();
+			return new Attempt(count > 0, Duration.ofMillis(Math.max(0, leftMillis)));
 		}
 		catch (DataAccessException ex) {
 			log.warn("Redis unavailable, throttle " + this.name + " counts on this instance: " + ex.getMessage());
-			Instant now = this.clock.instant();
-			boolean[] taken = { false };
-			this.localCounts.compute(subject, (s, c) -> {
-				LocalCount current = (c == null || c.expiredAt(now)) ? new LocalCount(0, now.plus(this.window)) : c;
-				if (current.count() >= this.limit) {
-					return current;
-				}
-				taken[0] = true;
-				return new LocalCount(current.count() + 1, current.expiresAt());
-			});
-			return taken[0];
+			return takeLocally(subject);
 		}
+	}
+
+	private Attempt takeLocally(String subject) {
+		Instant now = this.clock.instant();
+		boolean[] taken = { false };
+		LocalCount after = this.localCounts.compute(subject, (s, c) -> {
+			LocalCount current = (c == null || c.expiredAt(now)) ? new LocalCount(0, now.plus(this.window)) : c;
+			if (current.count() >= this.limit) {
+				return current;
+			}
+			taken[0] = true;
+			return new LocalCount(current.count() + 1, current.expiresAt());
+		});
+		return new Attempt(taken[0], Duration.between(now, after.expiresAt()));
+	}
+
+	/** One attempt's outcome: whether it was taken, and the time left in the subject's window. */
+	public record Attempt(boolean taken, Duration windowLeft) {
 	}
 
 	/** Gives back an attempt that turned out not to count; nothing when the window has passed. */

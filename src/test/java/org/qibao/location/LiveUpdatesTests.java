@@ -7,17 +7,42 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.location.LiveUpdates.LiveUpdate;
 import org.qibao.shared.GeoPoint;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How updates reach subscribers once they arrive from Redis: each at its own pace, each only its community. */
 class LiveUpdatesTests {
 
-	private final LiveUpdates updates = new LiveUpdates(null);
+	private LettuceConnectionFactory redis;
+
+	private LiveUpdates updates;
+
+	/** Listening to the real Redis: a subscriber is refused while the instance cannot listen. */
+	@BeforeEach
+	void listen() {
+		String url = System.getenv().getOrDefault("SPRING_DATA_REDIS_URL", "redis://127.0.0.1:6379");
+		this.redis = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
+		this.redis.afterPropertiesSet();
+		this.redis.start();
+		this.updates = new LiveUpdates(this.redis);
+		this.updates.afterPropertiesSet();
+	}
+
+	@AfterEach
+	void stop() {
+		this.updates.destroy();
+		this.redis.destroy();
+	}
 
 	@Test
 	void aSlowSubscriberDoesNotHoldUpAFastOne() throws Exception {
@@ -64,6 +89,24 @@ class LiveUpdatesTests {
 		}
 		finally {
 			subscription.dispose();
+		}
+	}
+
+	@Test
+	void aSubscriberIsToldTheMapIsUnavailableWhileTheInstanceCannotListen() {
+		LettuceConnectionFactory unreachable = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+		unreachable.afterPropertiesSet();
+		unreachable.start();
+		LiveUpdates deaf = new LiveUpdates(unreachable);
+		try {
+			deaf.afterPropertiesSet();
+			assertThatThrownBy(() -> deaf.of(7).blockFirst(Duration.ofSeconds(5)))
+				.isInstanceOf(LiveMapUnavailableException.class);
+		}
+		finally {
+			deaf.destroy();
+			unreachable.destroy();
 		}
 	}
 

@@ -1,6 +1,10 @@
 package org.qibao.shared;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +86,54 @@ class ThrottleTests {
 		assertThat(throttle.tryTake(used)).isTrue();
 		assertThat(throttle.tryTake(used)).isTrue();
 		assertThat(throttle.tryTake(used)).as("two after the give-backs, not three").isFalse();
+	}
+
+	@Test
+	void aRefusedAttemptSaysHowLongItsWindowHasLeft() {
+		Throttle throttle = new Throttle(this.redis, "test-window-left", 2, Duration.ofMinutes(1));
+		String subject = subject();
+		assertThat(throttle.attempt(subject).taken()).isTrue();
+		assertThat(throttle.attempt(subject).taken()).isTrue();
+		Throttle.Attempt refused = throttle.attempt(subject);
+		assertThat(refused.taken()).isFalse();
+		assertThat(refused.windowLeft()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+		assertThat(refused.windowLeft().toMillis()).isGreaterThanOrEqualTo(ttl("test-window-left", subject));
+	}
+
+	@Test
+	void withoutRedisARefusedAttemptSaysHowLongThisInstancesWindowHasLeft() {
+		LettuceConnectionFactory unreachable = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+		unreachable.afterPropertiesSet();
+		unreachable.start();
+		try {
+			Instant start = Instant.parse("2026-12-07T10:00:00Z");
+			Instant[] now = { start };
+			Clock clock = new Clock() {
+				@Override
+				public ZoneId getZone() {
+					return ZoneOffset.UTC;
+				}
+
+				@Override
+				public Clock withZone(ZoneId zone) {
+					return this;
+				}
+
+				@Override
+				public Instant instant() {
+					return now[0];
+				}
+			};
+			Throttle throttle = new Throttle(new StringRedisTemplate(unreachable), "test-local-left", 1, Duration.ofMinutes(10),
+					clock);
+			assertThat(throttle.attempt("a").taken()).isTrue();
+			now[0] = start.plusSeconds(240);
+			assertThat(throttle.attempt("a")).isEqualTo(new Throttle.Attempt(false, Duration.ofMinutes(6)));
+		}
+		finally {
+			unreachable.destroy();
+		}
 	}
 
 	private long ttl(String name, String subject) {

@@ -60,6 +60,9 @@ class RateLimitTests {
 					"idempotencyKey", "rate-" + giver.accountId() + "-" + i))
 			.execute());
 		assertThat(responses.stream().filter(r -> limited(r)).count()).isEqualTo(5);
+		// a refusal says when to try again: what is left of the person's hour
+		responses.stream().filter(r -> limited(r)).forEach(r -> r.errors().satisfy(errors -> assertThat(errors)
+			.allSatisfy(e -> assertThat(((Number) e.getExtensions().get("retryAfterSeconds")).longValue()).isBetween(3500L, 3600L))));
 		assertThat(fixtures.balance(neighbour)).isEqualTo(10);
 		assertThat(fixtures.balance(giver)).isEqualTo(90);
 	}
