@@ -55,12 +55,33 @@ final class TextInputRules extends SimplePerformantInstrumentation {
 	/** The path of the first variable, or part of one, that holds a control character. */
 	private static Optional<String> inVariables(Map<String, Object> variables) {
 		for (Map.Entry<String, Object> variable : variables.entrySet()) {
-			Optional<String> path = offending("$" + variable.getKey(), variable.getValue());
-			if (path.isPresent()) {
-				return path;
+			// the path is spelt out only for a refusal: a batch of reports has hundreds of fields
+			if (holdsControlCharacter(variable.getValue())) {
+				return offending("$" + variable.getKey(), variable.getValue());
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean holdsControlCharacter(Object value) {
+		if (value instanceof String text) {
+			return InputText.hasControlCharacter(text);
+		}
+		if (value instanceof Map<?, ?> object) {
+			for (Object field : object.values()) {
+				if (holdsControlCharacter(field)) {
+					return true;
+				}
+			}
+		}
+		else if (value instanceof List<?> list) {
+			for (Object item : list) {
+				if (holdsControlCharacter(item)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static Optional<String> offending(String path, Object value) {
