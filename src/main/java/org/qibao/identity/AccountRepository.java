@@ -16,8 +16,12 @@ class AccountRepository {
 
 	private final JdbcClient jdbc;
 
-	AccountRepository(JdbcClient jdbc) {
+	/** Told of every statement here that changes a token's standing, so no caller can forget it. */
+	private final TokenStandings standings;
+
+	AccountRepository(JdbcClient jdbc, TokenStandings standings) {
 		this.jdbc = jdbc;
+		this.standings = standings;
 	}
 
 	Account insert(String phone, String displayName, String passwordHash, String locale) {
@@ -107,7 +111,10 @@ class AccountRepository {
 			.update() == 1;
 	}
 
-	/** What decides whether a token is still good, read on every signed-in request: one indexed row. */
+	/**
+	 * What decides whether a token is still good: one indexed row, read for a signed-in request
+	 * unless {@link TokenStandings} remembers it.
+	 */
 	Optional<Standing> standing(long accountId, java.util.UUID tokenId) {
 		return this.jdbc.sql("""
 				SELECT token_generation, roles_version,
@@ -125,6 +132,7 @@ class AccountRepository {
 	/** Marks the account's roles changed, in the transaction that changes them. */
 	void rolesChanged(long accountId) {
 		this.jdbc.sql("UPDATE account SET roles_version = roles_version + 1 WHERE id = ?").param(accountId).update();
+		this.standings.changed(accountId);
 	}
 
 	int tokenGeneration(long accountId) {
@@ -133,10 +141,13 @@ class AccountRepository {
 
 	/** Refuses every token issued so far; the new generation, for the tokens issued from now on. */
 	int endAllSessions(long accountId) {
-		return this.jdbc.sql("UPDATE account SET token_generation = token_generation + 1 WHERE id = ? RETURNING token_generation")
+		int generation = this.jdbc
+			.sql("UPDATE account SET token_generation = token_generation + 1 WHERE id = ? RETURNING token_generation")
 			.param(accountId)
 			.query(Integer.class)
 			.single();
+		this.standings.changed(accountId);
+		return generation;
 	}
 
 	/** Refuses one token until it expires; rows of tokens that expired anyway are dropped on the way. */
@@ -145,6 +156,7 @@ class AccountRepository {
 		this.jdbc.sql("INSERT INTO revoked_token (token_id, account_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(tokenId, accountId, java.sql.Timestamp.from(expiresAt))
 			.update();
+		this.standings.changed(accountId);
 	}
 
 	Optional<OwnCredentials> credentialsOf(long accountId) {
@@ -156,12 +168,14 @@ class AccountRepository {
 
 	/** Sets the password and ends every session in one statement; the new token generation. */
 	int changePassword(long accountId, String passwordHash) {
-		return this.jdbc.sql("""
+		int generation = this.jdbc.sql("""
 				UPDATE account SET password_hash = ?, token_generation = token_generation + 1
 				WHERE id = ? RETURNING token_generation""")
 			.params(passwordHash, accountId)
 			.query(Integer.class)
 			.single();
+		this.standings.changed(accountId);
+		return generation;
 	}
 
 	record Standing(int tokenGeneration, long rolesVersion, boolean revoked) {

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The roles each account holds now, as stored in {@code role_assignment}, not as its token
- * remembers them: a role granted or revoked counts from the next request on every instance,
- * without signing in again. Every grant or revoke raises the account's {@code roles_version} in
- * its transaction; each request reads that version with its token check (the same one-row
- * read), and an instance reuses the roles it read before only while the version is unchanged,
- * so busy phones cost no roles query per request and no instance trusts stale roles.
+ * remembers them: a role granted or revoked counts without signing in again, from the next
+ * request on the instance that changed it and within milliseconds on the others. Every grant or
+ * revoke raises the account's {@code roles_version} in its transaction; each request takes that
+ * version from its token's standing ({@link TokenStandings}, forgotten on every instance when
+ * the roles change), and an instance reuses the roles it read before only while the version is
+ * unchanged, so busy phones cost no roles query per request.
  */
 @Component
 class CurrentRoles {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Ends sessions before their tokens expire, so that a lost phone or a stolen token can be shut
  * out: signing out ends this token, or every token of the account; changing the password ends
- * every other one. Each takes effect on every instance from the next request (see {@link Tokens}).
+ * every other one. Each takes effect from the next request on this instance and within
+ * milliseconds on the others (see {@link TokenStandings}).
  */
 @Service
 class Sessions {

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * A token names its account ({@code sub}), its own ID ({@code jti}), when it ends ({@code exp})
  * and the account's token generation at issue ({@code gen}); one that lacks any of them is
  * refused. On every request the account's row says whether the token is still good: not ended
- * by a sign-out, its generation not passed by a sign-out everywhere or a password change.
+ * by a sign-out, its generation not passed by a sign-out everywhere or a password change. The
+ * row is remembered per token by {@link TokenStandings}, which forgets it when it changes.
  */
 @Component
 class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -54,11 +55,13 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final CurrentRoles currentRoles;
 
+	private final TokenStandings standings;
+
 	Tokens(@Value("${qibao.security.token-secret:}") String configuredSecret,
 			@Value("${qibao.data-dir}") Path dataDir,
 			@Value("${qibao.local.embedded-stores:false}") boolean embeddedStores,
 			@Value("${qibao.security.token-lifetime}") Duration lifetime, AccountRepository repository,
-			CurrentRoles currentRoles) {
+			CurrentRoles currentRoles, TokenStandings standings) {
 		SecretKey key = new SecretKeySpec(TokenSecret.of(configuredSecret, dataDir, embeddedStores), "HmacSHA256");
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
@@ -67,6 +70,7 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 		this.lifetime = lifetime;
 		this.repository = repository;
 		this.currentRoles = currentRoles;
+		this.standings = standings;
 	}
 
 	/** Issuer, expiry (which must be there: no token is good for ever), a numeric account, an ID and a generation. */
@@ -108,11 +112,12 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 	}
 
 	/**
-	 * The request's actor, once the account's row (one indexed read per request) says the token is
-	 * still good. Its roles are the account's current ones, not the token's {@code roles} claim
-	 * (kept for clients to read), at the version read with the row: a revoked role stops working
-	 * from the next request on every instance. They are read only when the request checks one
-	 * and the version changed.
+	 * The request's actor, once the account's row says the token is still good (remembered by
+	 * {@link TokenStandings}, so a busy phone costs no read per request). Its roles are the
+	 * account's current ones, not the token's {@code roles} claim (kept for clients to read), at
+	 * the version read with the row: a revoked role stops working from the next request on the
+	 * instance that revoked it and within milliseconds on the others. They are read only when the
+	 * request checks one and the version changed.
 	 */
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -126,7 +131,9 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	/** The account's row, once it says the token is still good. */
 	private AccountRepository.Standing standing(long accountId, Jwt jwt) {
-		AccountRepository.Standing standing = this.repository.standing(accountId, UUID.fromString(jwt.getId()))
+		UUID tokenId = UUID.fromString(jwt.getId());
+		AccountRepository.Standing standing = this.standings
+			.of(accountId, tokenId, () -> this.repository.standing(accountId, tokenId))
 			.orElseThrow(Tokens::ended);
 		if (standing.revoked() || standing.tokenGeneration() != ((Number) jwt.getClaim(GENERATION)).intValue()) {
 			throw ended();
