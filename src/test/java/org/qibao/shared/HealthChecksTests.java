@@ -1,19 +1,15 @@
 package org.qibao.shared;
 
-import java.net.ServerSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qibao.Clients;
-import org.qibao.QibaoApplication;
+import org.qibao.InstanceWithoutRedis;
 import org.qibao.QibaoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,25 +27,15 @@ class HealthChecksTests {
 	@Autowired
 	Environment environment;
 
-	private ConfigurableApplicationContext withoutRedis;
+	private InstanceWithoutRedis withoutRedis;
 
 	private int withoutRedisPort;
 
 	@BeforeAll
-	void startAnInstanceWhoseRedisIsDown() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		this.withoutRedis = new SpringApplicationBuilder(QibaoApplication.class)
-			.run("--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
-					"--spring.datasource.username=" + property("spring.datasource.username"),
-					"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
-					"--spring.data.redis.url=redis://127.0.0.1:" + closedPort,
-					"--spring.data.redis.timeout=300ms", "--spring.data.redis.connect-timeout=300ms",
-					"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-					"--spring.datasource.hikari.maximum-pool-size=2");
-		this.withoutRedisPort = ((WebServerApplicationContext) this.withoutRedis).getWebServer().getPort();
+	void startAnInstanceWhoseRedisIsDown() {
+		this.withoutRedis = InstanceWithoutRedis.start(this.environment, "--spring.data.redis.timeout=300ms",
+				"--spring.datasource.hikari.maximum-pool-size=2");
+		this.withoutRedisPort = this.withoutRedis.port();
 	}
 
 	@AfterAll
@@ -87,8 +73,5 @@ class HealthChecksTests {
 			.jsonPath("$.components.redis.status").isEqualTo("DEGRADED");
 	}
 
-	private String property(String name) {
-		return this.environment.getRequiredProperty(name);
-	}
 
 }
