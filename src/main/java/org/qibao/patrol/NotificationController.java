@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** A volunteer's notifications, in their language, and their private calendar feed. */
@@ -68,6 +69,12 @@ class NotificationController {
 	Map<Notification, Team> notificationTeam(List<Notification> notifications) {
 		return Batches.one(notifications, Notification::teamId,
 				this.teams.findAll(Batches.keys(notifications, Notification::teamId)));
+	}
+
+	/** Worded already in a list; worded here when the notification was found by its ID. */
+	@SchemaMapping(typeName = "Notification", field = "message")
+	String message(Notification notification, Locale locale) {
+		return notification.message() != null ? notification.message() : worded(List.of(notification), locale).get(0).message();
 	}
 
 	/** The notifications with their messages, e.g. "The 七宝巡逻队 patrol at 2026-11-28 09:00 was cancelled: 暴雨". */

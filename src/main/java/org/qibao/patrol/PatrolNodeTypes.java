@@ -7,6 +7,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.qibao.identity.Actor;
+import org.qibao.identity.Role;
 import org.qibao.shared.Identified;
 import org.qibao.shared.NodeType;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * Patrol objects by ID. Teams, schedules and shifts are public, as {@code Community.teams} and
  * {@code Team.upcomingShifts} are. A sign-up is seen by its volunteer and by those who see its
  * shift's sign-ups; a check-in by its volunteer and those who oversee the shift
- * ({@link ShiftReaders}); an attendance by its volunteer and the team's captains, who review it.
+ * ({@link ShiftReaders}); an attendance by its volunteer and the team's captains, who review it. A join
+ * request, a no-show and a notification are the volunteer's own; captains also see their team's
+ * requests and no-shows.
  */
 @Configuration(proxyBeanMethods = false)
 class PatrolNodeTypes {
@@ -61,6 +64,31 @@ class PatrolNodeTypes {
 			// its reviewers see it, as in their review queue: the team's captains and the community's administrators
 			return own(found, actor, Attendance::accountId, attendance -> ReviewPolicy.hasAuthority(actor, attendance));
 		});
+	}
+
+	@Bean
+	NodeType<JoinRequest> joinRequestNodeType(PatrolQueries queries) {
+		// the person asked or invited, and the team's captains, who decide it
+		return NodeType.of("JoinRequest", queries::joinRequests, (found, viewer) -> {
+			Actor actor = Viewer.of(viewer);
+			return own(found, actor, JoinRequest::accountId, request -> actor.has(Role.CAPTAIN, request.teamId()));
+		});
+	}
+
+	@Bean
+	NodeType<NoShow> noShowNodeType(PatrolQueries queries) {
+		// the volunteer, and the captains of the shift's team, who may clear it
+		return NodeType.of("NoShow", queries::noShows, (found, viewer) -> {
+			Actor actor = Viewer.of(viewer);
+			Map<Long, Shift> shifts = queries.shifts(shiftIds(found, NoShow::shiftId));
+			return own(found, actor, NoShow::accountId, noShow -> actor.has(Role.CAPTAIN, shifts.get(noShow.shiftId()).teamId()));
+		});
+	}
+
+	@Bean
+	NodeType<Notification> notificationNodeType(PatrolQueries queries) {
+		return NodeType.of("Notification", queries::notifications,
+				(found, viewer) -> own(found, Viewer.of(viewer), Notification::accountId, notification -> false));
 	}
 
 	private static <T> Set<Long> shiftIds(Map<Long, T> found, ToLongFunction<T> shiftId) {

@@ -167,6 +167,23 @@ class PatrolQueries {
 			.list();
 	}
 
+	Map<Long, NoShow> noShows(Collection<Long> ids) {
+		return byId(this.jdbc.sql("SELECT * FROM no_show WHERE id = ANY(?)").param(array(ids)).query(Rows.NO_SHOW).list(),
+				NoShow::id);
+	}
+
+	Map<Long, JoinRequest> joinRequests(Collection<Long> ids) {
+		return byId(this.jdbc.sql("SELECT * FROM team_join_request WHERE id = ANY(?)")
+			.param(array(ids))
+			.query(Rows.JOIN_REQUEST)
+			.list(), JoinRequest::id);
+	}
+
+	Map<Long, Notification> notifications(Collection<Long> ids) {
+		return byId(this.jdbc.sql("SELECT * FROM notification WHERE id = ANY(?)").param(array(ids)).query(Rows.NOTIFICATION).list(),
+				Notification::id);
+	}
+
 	Map<Long, List<Long>> visitedCheckpoints(Collection<Long> checkInIds) {
 		return pairs("SELECT check_in_id, checkpoint_id FROM checkpoint_visit WHERE check_in_id = ANY(?) ORDER BY visited_at",
 				checkInIds);

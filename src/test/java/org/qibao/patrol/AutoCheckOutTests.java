@@ -92,6 +92,11 @@ class AutoCheckOutTests {
 		var captain = crew.captain().client(this.port);
 		captain.document("{ noShows { id volunteer { displayName } } }").execute()
 			.path("noShows[*].id").entityList(String.class).contains(id);
+		String byId = "query($id: ID!) { node(id: $id) { ... on NoShow { shift { id } } } }";
+		captain.document(byId).variable("id", id).execute().path("node.shift.id").entity(String.class).isEqualTo(GlobalId.encode("Shift", shift.id()));
+		crew.volunteer(0).client(this.port).document(byId).variable("id", id).execute()
+			.path("node.shift.id").entity(String.class).isEqualTo(GlobalId.encode("Shift", shift.id()));
+		this.fixture.outsider().client(this.port).document(byId).variable("id", id).execute().path("node").valueIsNull();
 		String clear = "mutation($input: NoShowClearInput!) { noShowClear(input: $input) { noShow { clearReason } userErrors { code } } }";
 		crew.volunteer(0).client(this.port).document(clear).variable("input", Map.of("noShowId", id, "reason", "生病"))
 			.execute().errors()

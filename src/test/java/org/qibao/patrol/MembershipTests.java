@@ -59,6 +59,31 @@ class MembershipTests {
 	}
 
 	@Test
+	void aJoinRequestAndANotificationAreFoundByTheirIdsByThoseWhoMaySeeThem() {
+		Crew crew = this.fixture.crew(1);
+		Person newcomer = this.fixture.outsider();
+		HttpGraphQlTester phone = newcomer.client(this.port);
+		String requestId = phone.document(REQUEST).variable("input", Map.of("teamId", crew.teamId())).execute()
+			.path("teamJoinRequest.joinRequest.id").entity(String.class).get();
+		String byId = "query($id: ID!) { node(id: $id) { id ... on JoinRequest { status } ... on Notification { kind message } } }";
+		phone.document(byId).variable("id", requestId).execute().path("node.status").entity(String.class).isEqualTo("PENDING");
+		HttpGraphQlTester captain = crew.captain().client(this.port);
+		captain.document(byId).variable("id", requestId).execute().path("node.id").entity(String.class).isEqualTo(requestId);
+		crew.volunteer(0).client(this.port).document(byId).variable("id", requestId).execute().path("node").valueIsNull();
+		this.fixture.crew(0).captain().client(this.port).document(byId).variable("id", requestId).execute()
+			.path("node").valueIsNull();
+
+		captain.document(DECIDE).variable("input", Map.of("requestId", requestId, "approve", true)).execute()
+			.path("joinRequestDecide.joinRequest.status").entity(String.class).isEqualTo("APPROVED");
+		String notificationId = phone.document("{ myNotifications { nodes { id } } }").execute()
+			.path("myNotifications.nodes[0].id").entity(String.class).get();
+		phone.document(byId).variable("id", notificationId).execute()
+			.path("node.kind").entity(String.class).isEqualTo("JOIN_APPROVED")
+			.path("node.message").entity(String.class).satisfies(message -> assertThat(message).contains(crew.team().name()));
+		captain.document(byId).variable("id", notificationId).execute().path("node").valueIsNull();
+	}
+
+	@Test
 	void onlyACaptainOfTheTeamDecidesJoinRequests() {
 		Crew crew = this.fixture.crew(1);
 		Person newcomer = this.fixture.outsider();
