@@ -85,12 +85,12 @@ public class Accounts {
 	/**
 	 * The account with this phone number, looked up for a person who typed it (a gift's recipient,
 	 * an invitee, new shop staff). Each answer tells whether the number has an account, so each
-	 * asker may look up only a few numbers an hour ({@code qibao.security.phone-lookups} per
+	 * asker may look up only a few different numbers an hour ({@code qibao.security.phone-lookups} per
 	 * {@code qibao.security.phone-lookup-window}); past that, {@code TOO_MANY_PHONE_LOOKUPS} on
 	 * {@code field}, the input that carries the number.
 	 */
 	public java.util.Optional<Account> findByPhoneFor(long askerId, String phone, String field) {
-		this.phoneLookups.take(askerId, field);
+		this.phoneLookups.take(askerId, PhoneNumbers.normalise(phone), field);
 		return findByPhone(phone);
 	}
 

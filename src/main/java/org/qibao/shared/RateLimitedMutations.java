@@ -65,23 +65,26 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 	 */
 	private Gate gate(String mutation, RateLimits.Limit limit) {
 		if (limit.inProcess()) {
-			return person -> {
+			return (person, occasion) -> {
 				InProcessWindows.Count count = this.local.increment(mutation + ":" + person, limit.per());
 				return (count.calls() > limit.requests()) ? count.left() : null;
 			};
 		}
 		Throttle throttle = new Throttle(this.redis, "rate:" + mutation, limit.requests(), limit.per());
-		return person -> {
-			Throttle.Attempt attempt = throttle.attempt(person);
+		return (person, occasion) -> {
+			Throttle.Attempt attempt = occasion == null ? throttle.attempt(person) : throttle.attempt(person, occasion);
 			return attempt.taken() ? null : attempt.windowLeft();
 		};
 	}
 
-	/** Counts one call of a person; null when it may go ahead, else how long until it may. */
+	/**
+	 * Counts one call of a person; null when it may go ahead, else how long until it may. A call
+	 * with an occasion (its input's idempotency key) counts once however often it is retried.
+	 */
 	@FunctionalInterface
 	private interface Gate {
 
-		Duration refused(String person);
+		Duration refused(String person, String occasion);
 
 	}
 
@@ -91,21 +94,27 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 		@Override
 		public Object get(DataFetchingEnvironment environment) throws Exception {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			String occasion = occasion(environment);
 			if (authentication != null) {
-				count(authentication);
+				count(authentication, occasion);
 				return this.delegate.get(environment);
 			}
 			return ReactiveSecurityContextHolder.getContext()
 				.mapNotNull(SecurityContext::getAuthentication)
-				.doOnNext(this::count)
+				.doOnNext(person -> count(person, occasion))
 				.then(Mono.defer(() -> call(environment)));
 		}
 
-		private void count(Authentication person) {
+		private static String occasion(DataFetchingEnvironment environment) {
+			return (environment.getArgument("input") instanceof Map<?, ?> input
+					&& input.get("idempotencyKey") instanceof String key) ? key : null;
+		}
+
+		private void count(Authentication person, String occasion) {
 			if (person instanceof AnonymousAuthenticationToken || !person.isAuthenticated() || person.getName() == null) {
 				return;
 			}
-			Duration retryAfter = this.gate.refused(person.getName());
+			Duration retryAfter = this.gate.refused(person.getName(), occasion);
 			if (retryAfter != null) {
 				throw new RateLimitedException(this.mutation, this.limit.requests(), this.limit.per(), retryAfter);
 			}

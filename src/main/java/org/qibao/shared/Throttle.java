@@ -45,6 +45,29 @@ public final class Throttle {
 			if n == 1 or redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 			return {n, redis.call('PTTL', KEYS[1])}""", List.class);
 
+	/**
+	 * As {@link #TAKE}, but an occasion already counted in the subject's window (a retry of one
+	 * idempotent request) is not counted again and is never refused: {the count, or -1 when
+	 * refused; the milliseconds left}. The occasions are remembered in a set that expires with
+	 * the count.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> TAKE_ONCE = RedisScript.of("""
+			if redis.call('SISMEMBER', KEYS[2], ARGV[3]) == 1 then
+			  return {math.max(1, tonumber(redis.call('GET', KEYS[1]) or '1')), math.max(0, redis.call('PTTL', KEYS[2]))}
+			end
+			local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if n >= tonumber(ARGV[1]) then
+			  if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+			  return {-1, redis.call('PTTL', KEYS[1])}
+			end
+			n = redis.call('INCR', KEYS[1])
+			if n == 1 or redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+			local left = redis.call('PTTL', KEYS[1])
+			redis.call('SADD', KEYS[2], ARGV[3])
+			redis.call('PEXPIRE', KEYS[2], left)
+			return {n, left}""", List.class);
+
 	/** Gives an attempt back: never below zero, never a key that was not there (or has expired). */
 	private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
 			local n = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -66,7 +89,7 @@ public final class Throttle {
 	private final Map<String, LocalCount> localCounts;
 
 	/**
-	 * A throttle whose Redis keys are {@code throttle:<name>:<subject>}.
+	 * A throttle whose Redis keys are {@code throttle:<name>:{<subject>}}.
 	 * @param limit the attempts a subject may take in one window
 	 * @param window how long a subject's attempts count, from its first one
 	 */
@@ -103,6 +126,25 @@ public final class Throttle {
 		try {
 			List<?> answer = this.redis.execute(TAKE, List.of(key(subject)), Integer.toString(this.limit),
 					Long.toString(this.window.toMillis()));
+			long count = ((Number) answer.get(0)).longValue();
+			long leftMillis = ((Number) answer.get(1)).longValue();
+			return new Attempt(count > 0, Duration.ofMillis(Math.max(0, leftMillis)));
+		}
+		catch (DataAccessException ex) {
+			log.warn("Redis unavailable, throttle " + this.name + " counts on this instance: " + ex.getMessage());
+			return takeLocally(subject);
+		}
+	}
+
+	/**
+	 * Takes one of the subject's attempts for an occasion (an idempotency key): a retry of an
+	 * occasion already counted in the window is let through without counting again, so a phone
+	 * that resends one gift after a lost answer does not use up its person's allowance.
+	 */
+	public Attempt attempt(String subject, String occasion) {
+		try {
+			List<?> answer = this.redis.execute(TAKE_ONCE, List.of(key(subject), key(subject) + ":occasions"),
+					Integer.toString(this.limit), Long.toString(this.window.toMillis()), occasion);
 			long count = ((Number) answer.get(0)).longValue();
 			long leftMillis = ((Number) answer.get(1)).longValue();
 			return new Attempt(count > 0, Duration.ofMillis(Math.max(0, leftMillis)));
@@ -168,8 +210,9 @@ public final class Throttle {
 		return this.limit;
 	}
 
+	/** The subject in braces: its count and its occasions hash to one slot of a Redis Cluster. */
 	private String key(String subject) {
-		return "throttle:" + this.name + ":" + subject;
+		return "throttle:" + this.name + ":{" + subject + "}";
 	}
 
 	private record LocalCount(int count, Instant expiresAt) {

@@ -66,6 +66,31 @@ class PhoneLookupTests {
 	}
 
 	@Test
+	void theSameNumberLookedUpAgainCountsOnce() throws Exception {
+		long team = this.jdbc.sql("SELECT id FROM team ORDER BY id LIMIT 1").query(Long.class).single();
+		HttpGraphQlTester captain = person(Role.CAPTAIN, team);
+		String invite = """
+				mutation($input: TeamInviteInput!) { teamInvite(input: $input) { userErrors { code field } } }""";
+		String again = unknownNumber();
+		// within teamInvite's own rate limit (30 an hour) for this and what follows
+		List<String> repeated = Bursts.race(8, i -> () -> firstCode(captain.document(invite)
+			.variable("input", Map.of("teamId", GlobalId.encode("Team", team), "phone", again))
+			.execute()
+			.path("teamInvite.userErrors[*].code")
+			.entityList(String.class)
+			.get()));
+		assertThat(repeated).as("its answer tells nothing new").containsOnly("INVITEE_NOT_FOUND");
+		List<String> others = Bursts.race(LIMIT, i -> () -> firstCode(captain.document(invite)
+			.variable("input", Map.of("teamId", GlobalId.encode("Team", team), "phone", unknownNumber()))
+			.execute()
+			.path("teamInvite.userErrors[*].code")
+			.entityList(String.class)
+			.get()));
+		assertThat(others.stream().filter("INVITEE_NOT_FOUND"::equals).count()).isEqualTo(LIMIT - 1);
+		assertThat(others.stream().filter("TOO_MANY_PHONE_LOOKUPS"::equals).count()).isEqualTo(1);
+	}
+
+	@Test
 	void lookupsByGiftsAndByInvitationsCountTogether() throws Exception {
 		long community = this.jdbc.sql("SELECT id FROM community ORDER BY id LIMIT 1").query(Long.class).single();
 		long team = this.jdbc.sql("SELECT id FROM team WHERE community_id = ? ORDER BY id LIMIT 1")

@@ -51,11 +51,26 @@ class ThrottleTests {
 			}
 			assertThat(taken).isEqualTo(5);
 			assertThat(throttle.isExhausted(subject)).isTrue();
-			assertThat(this.redis.opsForValue().get("throttle:test-burst:" + subject)).isEqualTo("5");
+			assertThat(this.redis.opsForValue().get("throttle:test-burst:{" + subject + "}")).isEqualTo("5");
 		}
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void anOccasionRetriedInABurstCountsOnceAndItsMemoryExpiresWithTheCount() throws Exception {
+		Throttle throttle = new Throttle(this.redis, "test-occasion", 3, Duration.ofMinutes(1));
+		String subject = subject();
+		List<Boolean> retries = org.qibao.Bursts.race(50, i -> () -> throttle.attempt(subject, "gift-1").taken());
+		assertThat(retries).containsOnly(true);
+		assertThat(throttle.attempt(subject, "gift-2").taken()).isTrue();
+		assertThat(throttle.attempt(subject, "gift-3").taken()).isTrue();
+		assertThat(throttle.attempt(subject, "gift-4").taken()).as("a fourth occasion").isFalse();
+		assertThat(throttle.attempt(subject, "gift-1").taken()).as("a retry of a counted one").isTrue();
+		assertThat(this.redis.opsForValue().get("throttle:test-occasion:{" + subject + "}")).isEqualTo("3");
+		assertThat(this.redis.getExpire("throttle:test-occasion:{" + subject + "}:occasions", TimeUnit.MILLISECONDS))
+			.isBetween(1L, 60_000L);
 	}
 
 	@Test
@@ -66,7 +81,7 @@ class ThrottleTests {
 		assertThat(ttl("test-expiry", fresh)).isBetween(1L, 60_000L);
 		// what INCR without its EXPIRE left behind when a process died between the two
 		String orphan = subject();
-		this.redis.opsForValue().set("throttle:test-expiry:" + orphan, "3");
+		this.redis.opsForValue().set("throttle:test-expiry:{" + orphan + "}", "3");
 		assertThat(throttle.tryTake(orphan)).isFalse();
 		assertThat(ttl("test-expiry", orphan)).isBetween(1L, 60_000L);
 	}
@@ -76,12 +91,12 @@ class ThrottleTests {
 		Throttle throttle = new Throttle(this.redis, "test-give-back", 2, Duration.ofMinutes(1));
 		String expired = subject();
 		throttle.giveBack(expired);
-		assertThat(this.redis.hasKey("throttle:test-give-back:" + expired)).as("a key after giving back").isFalse();
+		assertThat(this.redis.hasKey("throttle:test-give-back:{" + expired + "}")).as("a key after giving back").isFalse();
 		String used = subject();
 		assertThat(throttle.tryTake(used)).isTrue();
 		throttle.giveBack(used);
 		throttle.giveBack(used);
-		assertThat(this.redis.opsForValue().get("throttle:test-give-back:" + used)).isEqualTo("0");
+		assertThat(this.redis.opsForValue().get("throttle:test-give-back:{" + used + "}")).isEqualTo("0");
 		assertThat(ttl("test-give-back", used)).isPositive();
 		assertThat(throttle.tryTake(used)).isTrue();
 		assertThat(throttle.tryTake(used)).isTrue();
@@ -137,7 +152,7 @@ class ThrottleTests {
 	}
 
 	private long ttl(String name, String subject) {
-		Long ttl = this.redis.getExpire("throttle:" + name + ":" + subject, TimeUnit.MILLISECONDS);
+		Long ttl = this.redis.getExpire("throttle:" + name + ":{" + subject + "}", TimeUnit.MILLISECONDS);
 		return ttl == null ? -2 : ttl;
 	}
 

@@ -68,6 +68,28 @@ class RateLimitTests {
 	}
 
 	@Test
+	void retriesOfOneGiftCountOnceTowardsTheLimit() throws Exception {
+		TimeBankFixtures fixtures = new TimeBankFixtures(this.accounts, this.earnings, this.courses, this.jdbc);
+		TimeBankFixtures.Volunteer giver = fixtures.volunteer(100);
+		TimeBankFixtures.Volunteer neighbour = fixtures.volunteer(0);
+		HttpGraphQlTester client = Clients.signedIn(this.port, giver.phone());
+		String key = "retried-" + giver.accountId();
+		// a phone on a flaky network resends one gift many times, in parallel
+		List<GraphQlTester.Response> retries = burst(15, i -> client.document(SEND)
+			.variable("input", Map.of("recipientPhone", neighbour.phone(), "minutes", 1, "note", "谢谢", "idempotencyKey", key))
+			.execute());
+		assertThat(retries.stream().filter(r -> limited(r)).count()).isZero();
+		// it used one of the ten: nine other gifts still go through, the tenth other is refused
+		List<GraphQlTester.Response> others = burst(10, i -> client.document(SEND)
+			.variable("input", Map.of("recipientPhone", neighbour.phone(), "minutes", 1, "note", "谢谢",
+					"idempotencyKey", key + "-" + i))
+			.execute());
+		assertThat(others.stream().filter(r -> limited(r)).count()).isEqualTo(1);
+		assertThat(fixtures.balance(neighbour)).isEqualTo(10);
+		assertThat(fixtures.balance(giver)).isEqualTo(90);
+	}
+
+	@Test
 	void positionReportsAreLimitedPerPersonInTheInstance() throws Exception {
 		TimeBankFixtures.Volunteer phone = new TimeBankFixtures(this.accounts, this.earnings, this.courses, this.jdbc).volunteer(0);
 		HttpGraphQlTester client = Clients.signedIn(this.port, phone.phone());
