@@ -62,14 +62,33 @@ class TeamController {
 					t -> gridIds.getOrDefault(t.id(), List.of()).stream().map(grids::get).toList()));
 	}
 
+	/**
+	 * Who patrols in a team is known to those who patrol or oversee it: its members and captains,
+	 * the grid workers of its grids and the community's administrators. Anyone else, a resident
+	 * choosing a team to join for one, sees how many they are ({@code memberCount}), not who.
+	 */
 	@BatchMapping(typeName = "Team")
-	Map<Team, List<Account>> members(List<Team> teams) {
-		Map<Long, List<Long>> memberIds = this.teams.memberIds(teams.stream().map(Team::id).toList());
-		Map<Long, Account> accounts = this.accounts
-			.findAll(memberIds.values().stream().flatMap(List::stream).distinct().toList());
+	Map<Team, List<Account>> members(List<Team> teams, Principal principal) {
+		Actor actor = Viewer.of(principal);
+		Map<Long, List<Long>> memberIds = this.teams.memberIds(Batches.keys(teams, Team::id));
+		Map<Long, List<Long>> gridIds = actor == null ? Map.of() : this.teams.gridIds(Batches.keys(teams, Team::id));
+		List<Team> known = teams.stream()
+			.filter(t -> actor != null && (memberIds.getOrDefault(t.id(), List.of()).contains(actor.accountId())
+					|| actor.has(Role.CAPTAIN, t.id()) || actor.has(Role.ADMINISTRATOR, t.communityId())
+					|| gridIds.getOrDefault(t.id(), List.of()).stream().anyMatch(g -> actor.has(Role.GRID_WORKER, g))))
+			.toList();
+		Map<Long, Account> accounts = this.accounts.findAll(
+				known.stream().flatMap(t -> memberIds.getOrDefault(t.id(), List.of()).stream()).distinct().toList());
 		return teams.stream()
-			.collect(Collectors.toMap(Function.identity(),
-					t -> memberIds.getOrDefault(t.id(), List.of()).stream().map(accounts::get).toList()));
+			.collect(Collectors.toMap(Function.identity(), t -> known.contains(t)
+					? memberIds.getOrDefault(t.id(), List.of()).stream().map(accounts::get).toList() : List.of()));
+	}
+
+	@BatchMapping(typeName = "Team")
+	Map<Team, Integer> memberCount(List<Team> teams) {
+		Map<Long, List<Long>> memberIds = this.teams.memberIds(Batches.keys(teams, Team::id));
+		return teams.stream()
+			.collect(Collectors.toMap(Function.identity(), t -> memberIds.getOrDefault(t.id(), List.of()).size()));
 	}
 
 	@BatchMapping(typeName = "Team")
