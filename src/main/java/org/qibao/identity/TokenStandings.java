@@ -2,14 +2,17 @@ package org.qibao.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -83,6 +86,8 @@ class TokenStandings implements InitializingBean, DisposableBean {
 	private final StringRedisTemplate redis;
 
 	private final Listener listener = new Listener();
+
+	private final List<LongConsumer> whenChanged = new CopyOnWriteArrayList<>();
 
 	private RedisMessageListenerContainer container;
 
@@ -173,6 +178,15 @@ class TokenStandings implements InitializingBean, DisposableBean {
 	private void forget(long accountId) {
 		this.changes.incrementAndGet();
 		this.standings.asMap().values().removeIf(remembered -> remembered.accountId() == accountId);
+		this.whenChanged.forEach(listener -> listener.accept(accountId));
+	}
+
+	/**
+	 * Calls {@code listener} with the account whenever a change of its standing is heard (made on
+	 * this instance or announced by another), after what was remembered of it is forgotten.
+	 */
+	void whenChanged(LongConsumer listener) {
+		this.whenChanged.add(listener);
 	}
 
 	private void forgetAll() {

@@ -129,6 +129,17 @@ class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 		return new ActorAuthentication(actor, jwt);
 	}
 
+	/** Whether the token is still good: not signed out, not of an older generation. */
+	boolean stillGood(Jwt jwt) {
+		try {
+			standing(Long.parseLong(jwt.getSubject()), jwt);
+			return true;
+		}
+		catch (InvalidBearerTokenException ex) {
+			return false;
+		}
+	}
+
 	/** The account's row, once it says the token is still good. */
 	private AccountRepository.Standing standing(long accountId, Jwt jwt) {
 		UUID tokenId = UUID.fromString(jwt.getId());

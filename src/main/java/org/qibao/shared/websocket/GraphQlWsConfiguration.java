@@ -27,12 +27,16 @@ class GraphQlWsConfiguration {
 	private static final int AHEAD_OF_BOOTS_MAPPING = -3;
 
 	@Bean
-	HandlerMapping guardedGraphQlWebSocketMapping(GraphQlWebSocketHandler springHandler, JsonMapper json,
-			@Value("${spring.graphql.websocket.path}") String path,
+	GraphQlWsProtocolGuard graphQlWsProtocolGuard(GraphQlWebSocketHandler springHandler, JsonMapper json,
 			@Value("${qibao.graphql.max-operations-per-connection:20}") int maxOperations) {
+		return new GraphQlWsProtocolGuard(springHandler, json, maxOperations);
+	}
+
+	@Bean
+	HandlerMapping guardedGraphQlWebSocketMapping(GraphQlWebSocketHandler springHandler, GraphQlWsProtocolGuard guard,
+			@Value("${spring.graphql.websocket.path}") String path) {
 		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
-		WebSocketHttpRequestHandler guarded = new WebSocketHttpRequestHandler(
-				new GraphQlWsProtocolGuard(springHandler, json, maxOperations), handshake);
+		WebSocketHttpRequestHandler guarded = new WebSocketHttpRequestHandler(guard, handshake);
 		// Spring's handler relies on its handshake interceptors (context propagation, allowed origins)
 		guarded.setHandshakeInterceptors(
 				springHandler.initWebSocketHttpRequestHandler(handshake).getHandshakeInterceptors());

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.qibao.shared.LiveConnections;
 import org.springframework.core.log.LogMessage;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -30,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  * refused with an error message of its own (TOO_MANY_REQUESTS); the connection stays open. Everything else, 4401, 4408, 4429, ping and complete included, is
  * Spring's.
  */
-final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
+final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator implements LiveConnections {
 
 	private static final Log logger = LogFactory.getLog(GraphQlWsProtocolGuard.class);
 
 	private static final String SUBPROTOCOL = "graphql-transport-ws";
+
+	private static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
 
 	private static final CloseStatus SUBPROTOCOL_NOT_ACCEPTABLE = new CloseStatus(4406, "Subprotocol not acceptable");
 
@@ -91,6 +97,37 @@ final class GraphQlWsProtocolGuard extends WebSocketHandlerDecorator {
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) throws Exception {
 		super.afterConnectionClosed(guarded(socket), closeStatus);
 		this.sessions.remove(socket.getId());
+	}
+
+	@Override
+	public int closeEnded(Predicate<Authentication> ended) {
+		int closed = 0;
+		for (GraphQlWsSession session : this.sessions.values()) {
+			Authentication authentication = authenticationOf(session);
+			if (authentication != null && ended.test(authentication)) {
+				try {
+					refuse(session, UNAUTHORIZED);
+					closed++;
+				}
+				catch (IOException ex) {
+					logger.debug("Could not close WebSocket " + session.getId() + ": " + ex.getMessage());
+				}
+			}
+		}
+		return closed;
+	}
+
+	/** What {@code connection_init} authenticated, as Spring's authentication interceptor keeps it on the socket. */
+	private static Authentication authenticationOf(WebSocketSession session) {
+		for (Object value : session.getAttributes().values()) {
+			if (value instanceof SecurityContext context && context.getAuthentication() != null) {
+				return context.getAuthentication();
+			}
+			if (value instanceof Authentication authentication) {
+				return authentication;
+			}
+		}
+		return null;
 	}
 
 	private WebSocketSession guarded(WebSocketSession socket) {

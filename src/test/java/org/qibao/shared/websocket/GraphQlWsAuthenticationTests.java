@@ -13,6 +13,8 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
+import org.qibao.identity.Accounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -31,6 +33,9 @@ class GraphQlWsAuthenticationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Accounts accounts;
 
 	private GraphQlWsTestClient client;
 
@@ -94,6 +99,41 @@ class GraphQlWsAuthenticationTests {
 		this.client = GraphQlWsTestClient.connect(this.port);
 		this.client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + expired)));
 		assertThat(this.client.closeCode()).isEqualTo(4403);
+	}
+
+	@Test
+	void signingOutClosesThatTokensConnectionAtOnceAndLeavesTheOtherPhonesRunning() throws Exception {
+		String phone = Clients.uniquePhone();
+		this.accounts.register(phone, "退出测试", Clients.DEMO_PASSWORD, "zh-CN");
+		String phoneToken = Clients.token(this.port, phone, Clients.DEMO_PASSWORD);
+		String tabletToken = Clients.token(this.port, phone, Clients.DEMO_PASSWORD);
+		this.client = GraphQlWsTestClient.connect(this.port).initialise(Map.of("Authorization", "Bearer " + phoneToken));
+		GraphQlWsTestClient tablet = GraphQlWsTestClient.connect(this.port)
+			.initialise(Map.of("Authorization", "Bearer " + tabletToken));
+		try {
+			this.client.subscribe("ticks", TickingSubscription.TICKS);
+			tablet.subscribe("ticks", TickingSubscription.TICKS);
+			assertThat(this.client.receive("next").path("id").asString()).isEqualTo("ticks");
+
+			signOut(phoneToken, false);
+			assertThat(this.client.closeCode()).as("the signed-out phone's connection").isEqualTo(4401);
+			assertThat(tablet.receive("next").path("id").asString()).isEqualTo("ticks");
+			assertThat(tablet.isOpen()).isTrue();
+
+			signOut(tabletToken, true);
+			assertThat(tablet.closeCode()).as("signed out everywhere").isEqualTo(4401);
+		}
+		finally {
+			tablet.abort();
+		}
+	}
+
+	private void signOut(String token, boolean everywhere) {
+		Clients.anonymous(this.port).mutate().header("Authorization", "Bearer " + token).build()
+			.document("mutation($input: AccountSignOutInput!) { accountSignOut(input: $input) { signedOut } }")
+			.variable("input", Map.of("everywhere", everywhere))
+			.execute()
+			.path("accountSignOut.signedOut").entity(Boolean.class).isEqualTo(true);
 	}
 
 	/** A token as the server would sign it, with the key the tests configure. */
