@@ -30,7 +30,7 @@ class CaseBoardController {
 	}
 
 	@QueryMapping
-	Connection<GridCase> caseBoard(@Argument String communityId, @Argument String gridId, @Argument CaseStage stage,
+	Connection<Case> caseBoard(@Argument String communityId, @Argument String gridId, @Argument CaseStage stage,
 			@Argument Boolean overdueOnly, @Argument Integer first, @Argument String after, Actor actor) {
 		CaseDesk desk = this.desks.of(Actor.signedIn(actor), GlobalId.keyOf(communityId, "Community"));
 		Connection.Page page = Connection.Page.of(first, after);

@@ -36,7 +36,7 @@ class CaseChanges {
 	}
 
 	/** Records what happened to the case, which is now {@code after}. */
-	CaseEvent record(GridCase after, CaseEventKind kind, Long actorId, Instant at, String note, List<String> photoIds) {
+	CaseEvent record(Case after, CaseEventKind kind, Long actorId, Instant at, String note, List<String> photoIds) {
 		String text = note == null ? "" : note;
 		long id = this.jdbc.sql("""
 				INSERT INTO case_event (case_id, kind, stage, actor_id, at, note, photo_ids)

@@ -35,7 +35,7 @@ record CaseDesk(Actor actor, long communityId, Set<Long> communityGrids, Set<Lon
 	}
 
 	/** Accepts, rejects, dispatches and verifies this case. */
-	boolean works(GridCase gridCase) {
+	boolean works(Case gridCase) {
 		if (administrator()) {
 			return true;
 		}
@@ -45,23 +45,23 @@ record CaseDesk(Actor actor, long communityId, Set<Long> communityGrids, Set<Lon
 	}
 
 	/** Starts, resolves and asks for more time on this case. */
-	boolean handles(GridCase gridCase) {
+	boolean handles(Case gridCase) {
 		return this.actor != null && (gridCase.handledBy(this.actor.accountId())
 				|| gridCase.handlerDepartmentId() != null && this.departments.contains(gridCase.handlerDepartmentId()));
 	}
 
-	boolean reported(GridCase gridCase) {
+	boolean reported(Case gridCase) {
 		return this.actor != null && gridCase.reporterId() == this.actor.accountId();
 	}
 
 	/** Sees the case at all: its people, and the community's volunteers (who may add to it instead of reporting it again). */
-	boolean sees(GridCase gridCase) {
+	boolean sees(Case gridCase) {
 		return this.actor != null && (reported(gridCase) || administrator() || gridWorker() || handles(gridCase)
 				|| this.actor.has(Role.VOLUNTEER, this.communityId));
 	}
 
 	/** Sees who reported it: always, unless the reporter chose to be anonymous towards other volunteers. */
-	boolean seesReporter(GridCase gridCase) {
+	boolean seesReporter(Case gridCase) {
 		return !gridCase.anonymous() || reported(gridCase) || administrator() || gridWorker();
 	}
 

@@ -64,7 +64,7 @@ class CaseEscalation {
 	}
 
 	private boolean escalate(long caseId, Instant now) {
-		List<GridCase> updated = this.jdbc.sql("UPDATE grid_case c SET escalated_at = :now WHERE c.id = :id AND "
+		List<Case> updated = this.jdbc.sql("UPDATE grid_case c SET escalated_at = :now WHERE c.id = :id AND "
 				+ OVERDUE + " RETURNING " + CASE_COLUMNS)
 			.param("now", at(now))
 			.param("id", caseId)
@@ -73,7 +73,7 @@ class CaseEscalation {
 		if (updated.isEmpty()) {
 			return false;
 		}
-		GridCase gridCase = updated.get(0);
+		Case gridCase = updated.get(0);
 		this.changes.record(gridCase, CaseEventKind.ESCALATED, null, now, "", List.of());
 		return true;
 	}

@@ -58,84 +58,85 @@ class CaseFieldsController {
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, CaseCategory> category(List<GridCase> cases) {
-		return by(cases, this.categories.findAll(ids(cases, GridCase::categoryId)), GridCase::categoryId);
+	Map<Case, CaseCategory> category(List<Case> cases) {
+		return by(cases, this.categories.findAll(ids(cases, Case::categoryId)), Case::categoryId);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, Grid> grid(List<GridCase> cases) {
-		return by(cases, this.geography.grids(ids(cases, GridCase::gridId)), GridCase::gridId);
+	Map<Case, Grid> grid(List<Case> cases) {
+		return by(cases, this.geography.grids(ids(cases, Case::gridId)), Case::gridId);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, Community> community(List<GridCase> cases) {
-		return by(cases, this.geography.communities(ids(cases, GridCase::communityId)), GridCase::communityId);
+	Map<Case, Community> community(List<Case> cases) {
+		return by(cases, this.geography.communities(ids(cases, Case::communityId)), Case::communityId);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, GridCase> duplicateOf(List<GridCase> cases) {
-		return by(cases, this.cases.findAll(ids(cases, GridCase::duplicateOfId)), GridCase::duplicateOfId);
+	Map<Case, Case> duplicateOf(List<Case> cases) {
+		return by(cases, this.cases.findAll(ids(cases, Case::duplicateOfId)), Case::duplicateOfId);
 	}
 
 	/** Null for an anonymous report, except to its reporter, the community's grid workers and administrators. */
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, Account> reporter(List<GridCase> cases, Principal principal) {
-		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal), ids(cases, GridCase::communityId));
-		List<GridCase> shown = cases.stream().filter(c -> desks.get(c.communityId()).seesReporter(c)).toList();
-		return by(shown, this.accounts.findAll(ids(shown, GridCase::reporterId)), GridCase::reporterId);
+	Map<Case, Account> reporter(List<Case> cases, Principal principal) {
+		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal), ids(cases, Case::communityId));
+		List<Case> shown = cases.stream().filter(c -> desks.get(c.communityId()).seesReporter(c)).toList();
+		return by(shown, this.accounts.findAll(ids(shown, Case::reporterId)), Case::reporterId);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, CaseHandler> handler(List<GridCase> cases) {
-		Map<Long, Account> people = this.accounts.findAll(ids(cases, GridCase::handlerAccountId));
-		Map<Long, Department> teams = this.departments.findAll(ids(cases, GridCase::handlerDepartmentId));
-		Map<GridCase, CaseHandler> result = new HashMap<>();
-		for (GridCase c : cases) {
+	Map<Case, CaseHandler> handler(List<Case> cases) {
+		Map<Long, Account> people = this.accounts.findAll(ids(cases, Case::handlerAccountId));
+		Map<Long, Department> teams = this.departments.findAll(ids(cases, Case::handlerDepartmentId));
+		Map<Case, CaseHandler> result = new HashMap<>();
+		for (Case c : cases) {
 			if (c.handlerAccountId() != null || c.handlerDepartmentId() != null) {
-				result.put(c, new CaseHandler(people.get(c.handlerAccountId()), teams.get(c.handlerDepartmentId())));
+				result.put(c, new CaseHandler(c.handlerAccountId() == null ? null : people.get(c.handlerAccountId()),
+						c.handlerDepartmentId() == null ? null : teams.get(c.handlerDepartmentId())));
 			}
 		}
 		return result;
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, CaseExtension> extension(List<GridCase> cases) {
-		return by(cases, this.timelines.extensions(ids(cases, GridCase::id)), GridCase::id);
+	Map<Case, CaseExtension> extension(List<Case> cases) {
+		return by(cases, this.timelines.extensions(ids(cases, Case::id)), Case::id);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, List<CasePhoto>> photos(List<GridCase> cases) {
-		Map<Long, List<String>> found = this.timelines.reportPhotos(ids(cases, GridCase::id));
-		Map<GridCase, List<CasePhoto>> result = new HashMap<>();
+	Map<Case, List<CasePhoto>> photos(List<Case> cases) {
+		Map<Long, List<String>> found = this.timelines.reportPhotos(ids(cases, Case::id));
+		Map<Case, List<CasePhoto>> result = new HashMap<>();
 		cases.forEach(c -> result.put(c, this.photos.of(found.getOrDefault(c.id(), List.of()))));
 		return result;
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, CaseEvent> lastEvent(List<GridCase> cases) {
-		return by(cases, this.timelines.last(ids(cases, GridCase::id)), GridCase::id);
+	Map<Case, CaseEvent> lastEvent(List<Case> cases) {
+		return by(cases, this.timelines.last(ids(cases, Case::id)), Case::id);
 	}
 
 	@BatchMapping(typeName = "Case")
-	Map<GridCase, List<CaseEvent>> timeline(List<GridCase> cases) {
-		Map<Long, List<CaseEvent>> found = this.timelines.of(ids(cases, GridCase::id));
-		Map<GridCase, List<CaseEvent>> result = new HashMap<>();
+	Map<Case, List<CaseEvent>> timeline(List<Case> cases) {
+		Map<Long, List<CaseEvent>> found = this.timelines.of(ids(cases, Case::id));
+		Map<Case, List<CaseEvent>> result = new HashMap<>();
 		cases.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
 		return result;
 	}
 
 	@SchemaMapping(typeName = "Case")
-	Instant dueAt(GridCase gridCase) {
+	Instant dueAt(Case gridCase) {
 		return gridCase.dueAt();
 	}
 
 	@SchemaMapping(typeName = "Case")
-	boolean overdue(GridCase gridCase) {
+	boolean overdue(Case gridCase) {
 		return gridCase.overdue(this.clock.instant());
 	}
 
 	@SchemaMapping(typeName = "Case")
-	String rejection(GridCase gridCase) {
+	String rejection(Case gridCase) {
 		return gridCase.rejection();
 	}
 
@@ -145,11 +146,11 @@ class CaseFieldsController {
 	 */
 	@BatchMapping(typeName = "CaseEvent")
 	Map<CaseEvent, Account> actor(List<CaseEvent> events, Principal principal) {
-		Map<Long, GridCase> owners = this.cases.findAll(events.stream().map(CaseEvent::caseId).distinct().toList());
+		Map<Long, Case> owners = this.cases.findAll(events.stream().map(CaseEvent::caseId).distinct().toList());
 		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal),
-				owners.values().stream().map(GridCase::communityId).distinct().toList());
+				owners.values().stream().map(Case::communityId).distinct().toList());
 		List<CaseEvent> shown = events.stream().filter(e -> e.actorId() != null).filter(e -> {
-			GridCase c = owners.get(e.caseId());
+			Case c = owners.get(e.caseId());
 			return !Objects.equals(e.actorId(), c.reporterId()) || desks.get(c.communityId()).seesReporter(c);
 		}).toList();
 		Map<Long, Account> people = this.accounts.findAll(shown.stream().map(CaseEvent::actorId).distinct().toList());
@@ -167,9 +168,9 @@ class CaseFieldsController {
 		return items.stream().map(key).filter(Objects::nonNull).distinct().toList();
 	}
 
-	private static <V> Map<GridCase, V> by(List<GridCase> cases, Map<Long, V> found, Function<GridCase, Long> key) {
-		Map<GridCase, V> result = new HashMap<>();
-		for (GridCase c : cases) {
+	private static <V> Map<Case, V> by(List<Case> cases, Map<Long, V> found, Function<Case, Long> key) {
+		Map<Case, V> result = new HashMap<>();
+		for (Case c : cases) {
 			Long k = key.apply(c);
 			if (k != null && found.get(k) != null) {
 				result.put(c, found.get(k));

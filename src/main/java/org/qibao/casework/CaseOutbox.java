@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseOutbox {
 
-	void record(GridCase gridCase, CaseEvent event) {
+	void record(Case gridCase, CaseEvent event) {
 		// wired to casework.feed.CaseFeed#record once the feed is merged
 	}
 

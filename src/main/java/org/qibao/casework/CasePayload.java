@@ -9,10 +9,10 @@ import org.qibao.shared.UserError;
 import org.qibao.shared.UserErrors;
 
 /** A case after a mutation, or the user errors that refused it. */
-record CasePayload(GridCase gridCase, List<UserError> userErrors) {
+record CasePayload(Case gridCase, List<UserError> userErrors) {
 
 	/** Runs the mutation, turning a refusal into user errors: nothing was changed then. */
-	static CasePayload of(Supplier<GridCase> mutation, UserErrors userErrors, Locale locale) {
+	static CasePayload of(Supplier<Case> mutation, UserErrors userErrors, Locale locale) {
 		try {
 			return new CasePayload(mutation.get(), List.of());
 		}

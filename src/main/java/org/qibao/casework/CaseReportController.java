@@ -54,13 +54,13 @@ class CaseReportController {
 	}
 
 	@QueryMapping
-	List<GridCase> caseDuplicateSuggestions(@Argument String categoryId, @Argument GeoPoint position, Actor actor) {
+	List<Case> caseDuplicateSuggestions(@Argument String categoryId, @Argument GeoPoint position, Actor actor) {
 		return this.reporting.duplicateSuggestions(Actor.signedIn(actor), GlobalId.keyOf(categoryId, "CaseCategory"),
 				position);
 	}
 
 	@QueryMapping
-	Connection<GridCase> myCaseReports(@Argument Integer first, @Argument String after, Actor actor) {
+	Connection<Case> myCaseReports(@Argument Integer first, @Argument String after, Actor actor) {
 		return this.cases.ofReporter(Actor.signedIn(actor).accountId(), Connection.Page.of(first, after));
 	}
 
@@ -71,9 +71,9 @@ class CaseReportController {
 
 	/** The reporter's own cases: they always see them. */
 	@BatchMapping(typeName = "CaseNotification", field = "case")
-	Map<CaseNotification, GridCase> notifiedCase(List<CaseNotification> notifications) {
-		Map<Long, GridCase> found = this.cases.findAll(notifications.stream().map(CaseNotification::caseId).distinct().toList());
-		Map<CaseNotification, GridCase> result = new HashMap<>();
+	Map<CaseNotification, Case> notifiedCase(List<CaseNotification> notifications) {
+		Map<Long, Case> found = this.cases.findAll(notifications.stream().map(CaseNotification::caseId).distinct().toList());
+		Map<CaseNotification, Case> result = new HashMap<>();
 		notifications.forEach(n -> result.put(n, found.get(n.caseId())));
 		return result;
 	}

@@ -50,9 +50,9 @@ class CaseReporting {
 	}
 
 	@Transactional
-	GridCase report(Actor reporter, CaseReport sent) {
+	Case report(Actor reporter, CaseReport sent) {
 		CaseReport report = sent.checked(this.clock.instant());
-		Optional<GridCase> earlier = this.cases.findByReport(reporter.accountId(), report.reportId());
+		Optional<Case> earlier = this.cases.findByReport(reporter.accountId(), report.reportId());
 		if (earlier.isPresent()) {
 			return sameReport(earlier.get(), report);
 		}
@@ -71,7 +71,7 @@ class CaseReporting {
 			// the same report, sent at the same moment by another retry, got there first
 			return sameReport(this.cases.findByReport(reporter.accountId(), report.reportId()).orElseThrow(), report);
 		}
-		GridCase created = this.cases.find(id.get()).orElseThrow();
+		Case created = this.cases.find(id.get()).orElseThrow();
 		this.changes.record(created, CaseEventKind.REPORTED, reporter.accountId(), report.reportedAt(), "",
 				report.photoIds());
 		return created;
@@ -94,7 +94,7 @@ class CaseReporting {
 	}
 
 	/** The case an earlier sending of this report made; a different report under the same ID is refused. */
-	private static GridCase sameReport(GridCase earlier, CaseReport report) {
+	private static Case sameReport(Case earlier, CaseReport report) {
 		if (earlier.categoryId() != report.categoryId() || !earlier.description().equals(report.description())) {
 			throw new BusinessRuleException("REPORT_ID_REUSED", "reportId");
 		}
@@ -103,10 +103,10 @@ class CaseReporting {
 
 	/** A note (and photos) added to an open case by someone who sees it: its reporter, or a neighbour who saw the same. */
 	@Transactional
-	GridCase addInfo(Actor actor, long caseId, String note, List<String> photoIds) {
+	Case addInfo(Actor actor, long caseId, String note, List<String> photoIds) {
 		String text = CaseReport.text(note, CaseReport.NOTE_LIMIT, "note");
 		List<String> photos = CaseReport.photos(photoIds);
-		GridCase gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
+		Case gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
 		if (!this.desks.of(actor, gridCase.communityId()).sees(gridCase)) {
 			throw new AccessDeniedException("Not allowed");
 		}
@@ -118,7 +118,7 @@ class CaseReporting {
 	}
 
 	/** Open cases of the category near the position, for a reporter who may see them. */
-	List<GridCase> duplicateSuggestions(Actor actor, long categoryId, GeoPoint position) {
+	List<Case> duplicateSuggestions(Actor actor, long categoryId, GeoPoint position) {
 		if (position == null || !position.isValid()) {
 			throw new BusinessRuleException("INVALID_COORDINATES", "position");
 		}

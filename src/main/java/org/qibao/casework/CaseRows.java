@@ -23,7 +23,7 @@ final class CaseRows {
 			c.resolved_at, c.closed_at, c.handler_account_id, c.handler_department_id, c.rejection, c.duplicate_of_id,
 			c.rejection_reason, c.satisfaction, c.reopen_count, c.escalated_at""";
 
-	static final RowMapper<GridCase> CASE = (rs, n) -> new GridCase(rs.getLong("id"), rs.getLong("community_id"),
+	static final RowMapper<Case> CASE = (rs, n) -> new Case(rs.getLong("id"), rs.getLong("community_id"),
 			rs.getLong("category_id"), nullableLong(rs, "grid_id"), rs.getLong("reporter_id"), rs.getString("report_key"),
 			rs.getString("description"), new GeoPoint(rs.getDouble("longitude"), rs.getDouble("latitude")),
 			rs.getBoolean("anonymous"), instant(rs, "reported_at"), CaseStage.valueOf(rs.getString("stage")),

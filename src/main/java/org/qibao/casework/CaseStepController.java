@@ -89,7 +89,7 @@ class CaseStepController {
 	}
 
 	@SchemaMapping(typeName = "CasePayload", field = "case")
-	GridCase payloadCase(CasePayload payload) {
+	Case payloadCase(CasePayload payload) {
 		return payload.gridCase();
 	}
 

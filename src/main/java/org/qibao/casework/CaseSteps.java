@@ -50,8 +50,8 @@ class CaseSteps {
 	}
 
 	@Transactional
-	GridCase take(Actor actor, long caseId, int expectedVersion, CaseStep step, StepDetails details) {
-		GridCase gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
+	Case take(Actor actor, long caseId, int expectedVersion, CaseStep step, StepDetails details) {
+		Case gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
 		CaseDesk desk = this.desks.of(actor, gridCase.communityId());
 		if (!desk.sees(gridCase)) {
 			throw new AccessDeniedException("Not allowed");
@@ -65,7 +65,7 @@ class CaseSteps {
 		}
 		Instant now = this.clock.instant();
 		StepChanges.Change change = this.stepChanges.of(step, gridCase, desk, details, now);
-		GridCase after = update(gridCase, step, change);
+		Case after = update(gridCase, step, change);
 		this.changes.record(after, step.kind(), actor.accountId(), now, change.note(), change.photoIds());
 		if (change.announceVerified()) {
 			this.events.publishEvent(new CaseReportVerified(after.id(), after.reporterId(), after.communityId(),
@@ -74,7 +74,7 @@ class CaseSteps {
 		return after;
 	}
 
-	private static boolean mayTake(CaseDesk desk, GridCase gridCase, CaseStep step) {
+	private static boolean mayTake(CaseDesk desk, Case gridCase, CaseStep step) {
 		return switch (step.taker()) {
 			case GRID_WORKER -> desk.works(gridCase);
 			case HANDLER -> desk.handles(gridCase);
@@ -83,7 +83,7 @@ class CaseSteps {
 	}
 
 	/** Moves the case on if nobody did in between; else {@code STALE_VERSION}. */
-	private GridCase update(GridCase before, CaseStep step, StepChanges.Change change) {
+	private Case update(Case before, CaseStep step, StepChanges.Change change) {
 		var statement = this.jdbc.sql("UPDATE grid_case SET stage = :to, version = version + 1" + change.assignments()
 				+ " WHERE id = :id AND version = :version AND stage = :from")
 			.param("to", step.to().name())
@@ -97,15 +97,15 @@ class CaseSteps {
 		return this.cases.find(before.id()).orElseThrow();
 	}
 
-	static BusinessRuleException stale(GridCase now) {
+	static BusinessRuleException stale(Case now) {
 		return new BusinessRuleException("STALE_VERSION", "expectedVersion", now.stage().name(), now.version());
 	}
 
 	/** A handler asks for more time, until a moment after the current deadline. */
 	@Transactional
-	GridCase requestExtension(Actor actor, long caseId, int expectedVersion, Instant until, String reason) {
+	Case requestExtension(Actor actor, long caseId, int expectedVersion, Instant until, String reason) {
 		String why = CaseReport.text(reason, 500, "reason");
-		GridCase gridCase = seen(actor, caseId, expectedVersion);
+		Case gridCase = seen(actor, caseId, expectedVersion);
 		if (!CaseStage.RESOLVING.contains(gridCase.stage()) || gridCase.stage() == CaseStage.ACCEPTED) {
 			throw new BusinessRuleException("EXTENSION_NOT_NOW", null, gridCase.stage().name());
 		}
@@ -124,16 +124,16 @@ class CaseSteps {
 		if (inserted == 0) {
 			throw new BusinessRuleException("EXTENSION_PENDING", null);
 		}
-		GridCase after = bump(gridCase, null, true);
+		Case after = bump(gridCase, null, true);
 		this.changes.record(after, CaseEventKind.EXTENSION_REQUESTED, actor.accountId(), now, why, List.of());
 		return after;
 	}
 
 	/** The community administrator grants the pending request (the deadline moves) or refuses it. */
 	@Transactional
-	GridCase decideExtension(Actor actor, long caseId, int expectedVersion, boolean grant, String note) {
+	Case decideExtension(Actor actor, long caseId, int expectedVersion, boolean grant, String note) {
 		String text = CaseReport.note(note, CaseReport.NOTE_LIMIT, "note");
-		GridCase gridCase = seen(actor, caseId, expectedVersion);
+		Case gridCase = seen(actor, caseId, expectedVersion);
 		if (!this.desks.of(actor, gridCase.communityId()).administrator()) {
 			throw new BusinessRuleException("NOT_ALLOWED", null, "caseExtensionDecide");
 		}
@@ -146,14 +146,14 @@ class CaseSteps {
 			.optional()
 			.map(java.sql.Timestamp::toInstant)
 			.orElseThrow(() -> new BusinessRuleException("NO_PENDING_EXTENSION", null));
-		GridCase after = bump(gridCase, grant ? until : null, false);
+		Case after = bump(gridCase, grant ? until : null, false);
 		this.changes.record(after, grant ? CaseEventKind.EXTENSION_GRANTED : CaseEventKind.EXTENSION_REFUSED,
 				actor.accountId(), now, text, List.of());
 		return after;
 	}
 
-	private GridCase seen(Actor actor, long caseId, int expectedVersion) {
-		GridCase gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
+	private Case seen(Actor actor, long caseId, int expectedVersion) {
+		Case gridCase = this.cases.find(caseId).orElseThrow(() -> new AccessDeniedException("Not allowed"));
 		if (!this.desks.of(actor, gridCase.communityId()).sees(gridCase)) {
 			throw new AccessDeniedException("Not allowed");
 		}
@@ -164,7 +164,7 @@ class CaseSteps {
 	}
 
 	/** A new version of the case, with a new resolve-by deadline when {@code due} is given. */
-	private GridCase bump(GridCase before, Instant due, boolean extensionRequested) {
+	private Case bump(Case before, Instant due, boolean extensionRequested) {
 		int updated = this.jdbc.sql("""
 				UPDATE grid_case SET version = version + 1, resolve_due_at = coalesce(?, resolve_due_at),
 				                     extension_requested = extension_requested OR ?

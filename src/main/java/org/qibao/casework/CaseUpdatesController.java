@@ -27,7 +27,7 @@ class CaseUpdatesController {
 	}
 
 	@SubscriptionMapping
-	Flux<GridCase> caseUpdates(@Argument String communityId, @Argument String gridId, Actor actor) {
+	Flux<Case> caseUpdates(@Argument String communityId, @Argument String gridId, Actor actor) {
 		Actor signedIn = Actor.signedIn(actor);
 		long community = GlobalId.keyOf(communityId, "Community");
 		Long grid = gridId == null ? null : GlobalId.keyOf(gridId, "Grid");

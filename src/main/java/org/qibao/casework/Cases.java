@@ -34,7 +34,7 @@ class Cases {
 		this.jdbc = jdbc;
 	}
 
-	Map<Long, GridCase> findAll(Collection<Long> ids) {
+	Map<Long, Case> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
@@ -43,14 +43,14 @@ class Cases {
 			.query(CASE)
 			.list()
 			.stream()
-			.collect(Collectors.toMap(GridCase::id, Function.identity()));
+			.collect(Collectors.toMap(Case::id, Function.identity()));
 	}
 
-	Optional<GridCase> find(long id) {
+	Optional<Case> find(long id) {
 		return Optional.ofNullable(findAll(List.of(id)).get(id));
 	}
 
-	Optional<GridCase> findByReport(long reporterId, String reportKey) {
+	Optional<Case> findByReport(long reporterId, String reportKey) {
 		return this.jdbc.sql("SELECT " + CASE_COLUMNS + " FROM grid_case c WHERE c.reporter_id = ? AND c.report_key = ?")
 			.params(reporterId, reportKey)
 			.query(CASE)
@@ -63,8 +63,8 @@ class Cases {
 	}
 
 	/** A reporter's cases, newest first. */
-	Connection<GridCase> ofReporter(long reporterId, Page page) {
-		List<GridCase> rows = this.jdbc.sql("SELECT " + CASE_COLUMNS + """
+	Connection<Case> ofReporter(long reporterId, Page page) {
+		List<Case> rows = this.jdbc.sql("SELECT " + CASE_COLUMNS + """
 				 FROM grid_case c WHERE c.reporter_id = ? ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?""")
 			.params(reporterId, page.limit(), page.offset())
 			.query(CASE)
@@ -81,7 +81,7 @@ class Cases {
 	 * every grid and in {@code unstaffed} grids when {@code withoutWorker}; every case when
 	 * {@code grids} is null. Two statements, however many cases.
 	 */
-	Connection<GridCase> board(BoardFilter filter, Page page) {
+	Connection<Case> board(BoardFilter filter, Page page) {
 		String where = " FROM grid_case c WHERE c.community_id = :community"
 				+ (filter.grids() == null ? ""
 						: " AND (c.grid_id = ANY(:grids)" + (filter.withoutWorker()
@@ -99,7 +99,7 @@ class Cases {
 				statement.param("stage", filter.stage().name());
 			}
 		}
-		List<GridCase> found = rows.param("limit", page.limit()).param("offset", page.offset()).query(CASE).list();
+		List<Case> found = rows.param("limit", page.limit()).param("offset", page.offset()).query(CASE).list();
 		return Connection.of(found, page, count.query(Integer.class).single());
 	}
 
@@ -109,11 +109,11 @@ class Cases {
 	}
 
 	/** Open cases of the category within the duplicate radius of the point, nearest first, at most 10. */
-	List<GridCase> openNear(long categoryId, GeoPoint point) {
+	List<Case> openNear(long categoryId, GeoPoint point) {
 		// a box first, for the index; then the exact distance
 		double dLat = DUPLICATE_RADIUS_METRES / 111_320.0;
 		double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(point.latitude())));
-		List<GridCase> near = this.jdbc.sql("SELECT " + CASE_COLUMNS + " FROM grid_case c WHERE c.category_id = ? AND "
+		List<Case> near = this.jdbc.sql("SELECT " + CASE_COLUMNS + " FROM grid_case c WHERE c.category_id = ? AND "
 				+ OPEN + " AND c.latitude BETWEEN ? AND ? AND c.longitude BETWEEN ? AND ? ORDER BY c.id DESC LIMIT 200")
 			.params(categoryId, point.latitude() - dLat, point.latitude() + dLat, point.longitude() - dLon,
 					point.longitude() + dLon)

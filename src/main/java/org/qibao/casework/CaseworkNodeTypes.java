@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class CaseworkNodeTypes {
 
 	@Bean
-	NodeType<GridCase> caseNodeType(Cases cases, CaseDesks desks) {
+	NodeType<Case> caseNodeType(Cases cases, CaseDesks desks) {
 		return NodeType.of("Case", cases::findAll, (found, viewer) -> {
 			Map<Long, CaseDesk> byCommunity = desks.of(Viewer.of(viewer),
-					found.values().stream().map(GridCase::communityId).distinct().toList());
+					found.values().stream().map(Case::communityId).distinct().toList());
 			return found.entrySet()
 				.stream()
 				.filter(e -> byCommunity.get(e.getValue().communityId()).sees(e.getValue()))

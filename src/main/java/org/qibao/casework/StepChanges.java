@@ -39,7 +39,7 @@ class StepChanges {
 			boolean announceVerified) {
 	}
 
-	Change of(CaseStep step, GridCase gridCase, CaseDesk desk, StepDetails details, Instant now) {
+	Change of(CaseStep step, Case gridCase, CaseDesk desk, StepDetails details, Instant now) {
 		String note = CaseReport.note(details.note(), CaseReport.NOTE_LIMIT, "note");
 		Map<String, Object> params = new HashMap<>();
 		params.put("now", at(now));
@@ -60,15 +60,15 @@ class StepChanges {
 		};
 	}
 
-	private boolean verifiedBefore(GridCase gridCase) {
+	private boolean verifiedBefore(Case gridCase) {
 		return this.cases.verifiedAnnounced(gridCase.id());
 	}
 
-	private Change reject(GridCase gridCase, StepDetails details, Map<String, Object> params) {
+	private Change reject(Case gridCase, StepDetails details, Map<String, Object> params) {
 		params.clear();
 		if ("DUPLICATE".equals(details.rejection())) {
 			Long original = details.duplicateOfId();
-			GridCase duplicated = original == null ? null : this.cases.find(original).orElse(null);
+			Case duplicated = original == null ? null : this.cases.find(original).orElse(null);
 			if (duplicated == null || duplicated.id() == gridCase.id() || duplicated.communityId() != gridCase.communityId()) {
 				throw new BusinessRuleException("INVALID_DUPLICATE_OF", "duplicateOfId");
 			}
@@ -83,7 +83,7 @@ class StepChanges {
 		throw new BusinessRuleException("INVALID_INPUT", "rejection");
 	}
 
-	private Change dispatch(GridCase gridCase, StepDetails details, Map<String, Object> params, String note) {
+	private Change dispatch(Case gridCase, StepDetails details, Map<String, Object> params, String note) {
 		params.clear();
 		Long account = details.handlerAccountId();
 		Long department = details.departmentId();
@@ -105,7 +105,7 @@ class StepChanges {
 		return new Change(", handler_department_id = :department, handler_account_id = NULL", params, note, List.of(), false);
 	}
 
-	private static Change close(GridCase gridCase, CaseDesk desk, StepDetails details, Map<String, Object> params,
+	private static Change close(Case gridCase, CaseDesk desk, StepDetails details, Map<String, Object> params,
 			String note) {
 		Integer satisfaction = details.satisfaction();
 		if (desk.reported(gridCase)) {

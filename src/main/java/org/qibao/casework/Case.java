@@ -6,7 +6,7 @@ import org.qibao.shared.GeoPoint;
 import org.qibao.shared.Identified;
 
 /** A case in the grid case pipeline, as its row stands. */
-record GridCase(long id, long communityId, long categoryId, Long gridId, long reporterId, String reportKey,
+record Case(long id, long communityId, long categoryId, Long gridId, long reporterId, String reportKey,
 		String description, GeoPoint position, boolean anonymous, Instant reportedAt, CaseStage stage, int version,
 		Instant acceptDueAt, Instant resolveDueAt, Instant acceptedAt, Instant resolvedAt, Instant closedAt,
 		Long handlerAccountId, Long handlerDepartmentId, String rejection, Long duplicateOfId, String rejectionReason,
