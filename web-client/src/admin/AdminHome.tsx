@@ -16,6 +16,12 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/merchants" data-testid="open-admin-merchants">{t('settlement.open')}</Link>
       </li>
       <LedgerOverviewCard />
+      <li className="card" data-testid="card-admin-cases">
+        <h3 className="card-title">{t('casework.admin.title')}</h3>
+        <p className="card-text">{t('casework.admin.text')}</p>
+        <Link className="button" to="/admin/case-categories" data-testid="open-case-categories">{t('casework.categories.title')}</Link>
+        <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
+      </li>
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>
   );

@@ -19,6 +19,12 @@ import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
+import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
+import { KpiScreen } from '../admin/casework/KpiScreen';
+import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
+import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
+import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
+import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -52,6 +58,13 @@ export function App() {
             <Route path="/admin/merchants" element={<MerchantsScreen />} />
             <Route path="/merchant/apply" element={<ApplyScreen />} />
             <Route path="/merchant/staff" element={<StaffScreen />} />
+            <Route path="/volunteer/report" element={<ReportScreen />} />
+            <Route path="/volunteer/reports" element={<MyReportsScreen />} />
+            <Route path="/grid-worker/cases" element={<CaseBoardScreen />} />
+            <Route path="/grid-worker/cases/:caseId" element={<CaseDetailScreen />} />
+            <Route path="/grid-worker/case-kpis" element={<KpiScreen back="/grid-worker" />} />
+            <Route path="/admin/case-categories" element={<CategoriesScreen />} />
+            <Route path="/admin/case-kpis" element={<KpiScreen back="/admin" />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -5,6 +5,8 @@ import { type Root, createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
+import { KpiScreen } from '../admin/casework/KpiScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
@@ -12,6 +14,8 @@ import { MembersScreen } from '../captain/patrol/MembersScreen';
 import { ReviewScreen } from '../captain/patrol/ReviewScreen';
 import { RosterScreen } from '../captain/patrol/RosterScreen';
 import { GridWorkerHome } from '../gridworker/GridWorkerHome';
+import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
+import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import '../i18n/i18n';
 import { OffersManageScreen } from '../merchant/OffersManageScreen';
 import { CounterScreen } from '../merchant/CounterScreen';
@@ -22,6 +26,8 @@ import { type Account, AccountContext } from '../shared/auth/account';
 import { SessionProvider } from '../shared/auth/SessionProvider';
 import { createGraphqlClient } from '../shared/graphql/client';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
+import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
+import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { CheckInScreen } from '../volunteer/patrol/CheckInScreen';
 import { ShiftsScreen } from '../volunteer/patrol/ShiftsScreen';
@@ -62,6 +68,12 @@ const SCREENS: Record<string, () => ReactElement> = {
   MerchantsScreen: () => <MerchantsScreen />,
   ApplyScreen: () => <ApplyScreen />,
   StaffScreen: () => <StaffScreen />,
+  ReportScreen: () => <ReportScreen />,
+  MyReportsScreen: () => <MyReportsScreen />,
+  CaseBoardScreen: () => <CaseBoardScreen />,
+  CaseDetailScreen: () => <CaseDetailScreen />,
+  KpiScreen: () => <KpiScreen back="/admin" />,
+  CategoriesScreen: () => <CategoriesScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

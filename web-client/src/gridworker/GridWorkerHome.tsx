@@ -1,16 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
-import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { AtRiskShiftsCard } from './AtRiskShiftsCard';
 import { LiveMapCard } from './LiveMapCard';
+import { CasesCard } from './casework/CasesCard';
 
 export function GridWorkerHome({ assignments }: AreaProps) {
-  const { t } = useTranslation();
   return (
     <AreaSection role="GRID_WORKER" assignments={assignments}>
       <LiveMapCard />
       <AtRiskShiftsCard />
-      <ComingSoonCard id="gridworker-cases" title={t('gridworker.cases.title')} text={t('gridworker.cases.text')} />
+      <CasesCard />
     </AreaSection>
   );
 }
