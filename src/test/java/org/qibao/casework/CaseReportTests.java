@@ -43,7 +43,9 @@ class CaseReportTests {
 		Person volunteer = this.fixtures.volunteer("肖建国");
 		Map<String, Object> input = reportInput(this.fixtures.category(volunteer.client(), "fire-hazard"),
 				"  楼道堆放杂物，堵塞消防通道  ", CaseFixtures.IN_DT01);
-		input.put("photoIds", List.of("photo-1", "photo-2"));
+		String first = this.fixtures.uploadedPhoto(volunteer);
+		String second = this.fixtures.uploadedPhoto(volunteer);
+		input.put("photoIds", List.of(first, second));
 
 		Map<String, Object> created = caseOf(report(volunteer, input));
 
@@ -52,7 +54,7 @@ class CaseReportTests {
 		assertThat(created.get("grid")).isEqualTo(Map.of("code", "DT-01"));
 		assertThat(created.get("reporter")).isEqualTo(Map.of("displayName", "肖建国"));
 		assertThat(created.get("lastEvent")).isEqualTo(Map.of("kind", "REPORTED"));
-		assertThat(created.get("photos").toString()).contains("photo-1", "photo-2");
+		assertThat(created.get("photos").toString()).contains(first, second, "/api/casework/photos/");
 		assertThat(Instant.parse(created.get("dueAt").toString()))
 			.isCloseTo(Instant.now().plus(15, ChronoUnit.MINUTES), org.assertj.core.api.Assertions.within(2, ChronoUnit.MINUTES));
 	}
@@ -82,6 +84,29 @@ class CaseReportTests {
 		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
 			.isEqualTo(1);
 		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ?", caseKey)).isEqualTo(1);
+	}
+
+	@Test
+	void aPhotoSomeoneElseUploadedOrOneAlreadyAttachedIsRefusedAndNoCaseIsMade() {
+		Person volunteer = this.fixtures.volunteer("刘玉珍");
+		Person neighbour = this.fixtures.volunteer("邻居");
+		String category = this.fixtures.category(volunteer.client(), "other");
+		Map<String, Object> theirs = reportInput(category, "别人的照片", CaseFixtures.IN_DT01);
+		theirs.put("photoIds", List.of(this.fixtures.uploadedPhoto(neighbour)));
+		Map<String, Object> notAnId = reportInput(category, "不是照片编号", CaseFixtures.IN_DT01);
+		notAnId.put("photoIds", List.of("photo-1"));
+		String own = this.fixtures.uploadedPhoto(volunteer);
+		Map<String, Object> firstUse = reportInput(category, "第一次用", CaseFixtures.IN_DT01);
+		firstUse.put("photoIds", List.of(own));
+		caseOf(report(volunteer, firstUse));
+		Map<String, Object> secondUse = reportInput(category, "第二次用", CaseFixtures.IN_DT01);
+		secondUse.put("photoIds", List.of(own));
+
+		assertThat(errorCode(report(volunteer, theirs))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(errorCode(report(volunteer, notAnId))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(errorCode(report(volunteer, secondUse))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
+			.isEqualTo(1);
 	}
 
 	@Test
