@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useAccount } from '../../shared/auth/account';
@@ -38,6 +38,8 @@ export function CaseActionsPanel({ item, onDone }: { item: CaseForActions; onDon
   const [evidence, setEvidence] = useState<File[]>([]);
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
   const [{ data: departments, error: departmentsError }, refetchDepartments] = useQuery({
     query: DepartmentsQuery, variables: { communityId: item.communityId }, pause: open !== 'dispatch',
   });
@@ -114,7 +116,7 @@ export function CaseActionsPanel({ item, onDone }: { item: CaseForActions; onDon
     <section className="case-actions" aria-labelledby="actions-heading" data-testid="case-actions">
       <h2 id="actions-heading">{t('casework.actions.title')}</h2>
       {message && (
-        <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="case-action-message">
+        <p ref={messageRef} className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="case-action-message">
           {message.text}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -41,6 +41,12 @@ export function ReportScreen() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [, addInfo] = useMutation(CaseInfoAddMutation);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  // the answer appears at the top of a long form: bring it to the eyes (and the screen reader) at once
+  useEffect(() => {
+    outcomeRef.current?.scrollIntoView?.({ block: 'center' });
+    outcomeRef.current?.focus();
+  }, [outcome]);
 
   function reset() {
     setCategoryId(null);
@@ -127,8 +133,8 @@ export function ReportScreen() {
         <h1 id="report-title">{t('casework.report.title')}</h1>
         {!fetched && <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />}
         {outcome && (
-          <p className={outcome.kind === 'problem' ? 'problem' : 'notice'} role={outcome.kind === 'problem' ? 'alert' : 'status'}
-            data-testid="report-outcome" data-outcome={outcome.kind}>
+          <p ref={outcomeRef} tabIndex={-1} className={outcome.kind === 'problem' ? 'problem' : 'notice'}
+            role={outcome.kind === 'problem' ? 'alert' : 'status'} data-testid="report-outcome" data-outcome={outcome.kind}>
             {outcome.text}
             {outcome.kind !== 'problem' && <Link to="/volunteer/reports"> {t('casework.report.seeMine')}</Link>}
           </p>
