@@ -20,7 +20,7 @@ import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
-import { KpiScreen } from '../admin/casework/KpiScreen';
+import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
@@ -62,9 +62,9 @@ export function App() {
             <Route path="/volunteer/reports" element={<MyReportsScreen />} />
             <Route path="/grid-worker/cases" element={<CaseBoardScreen />} />
             <Route path="/grid-worker/cases/:caseId" element={<CaseDetailScreen />} />
-            <Route path="/grid-worker/case-kpis" element={<KpiScreen back="/grid-worker" />} />
+            <Route path="/grid-worker/case-kpis" element={<KpiScreenLazy back="/grid-worker" />} />
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
-            <Route path="/admin/case-kpis" element={<KpiScreen back="/admin" />} />
+            <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -6,7 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
-import { KpiScreen } from '../admin/casework/KpiScreen';
+import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
@@ -72,7 +72,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   MyReportsScreen: () => <MyReportsScreen />,
   CaseBoardScreen: () => <CaseBoardScreen />,
   CaseDetailScreen: () => <CaseDetailScreen />,
-  KpiScreen: () => <KpiScreen back="/admin" />,
+  KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
   CategoriesScreen: () => <CategoriesScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { BoardCaseFragment } from '../../gql/graphql';
 import { CaseClockText } from '../../shared/casework/CaseClockText';
 import { CasePhotoImage } from '../../shared/casework/CasePhotoImage';
+import { categoryName } from '../../shared/casework/categoryName';
 
 /** One case on the board: kind, stage, clock, reporter, grid, photos and what happened last. */
 export function BoardCaseItem({ item, now }: { item: BoardCaseFragment; now: number }) {
@@ -12,7 +13,7 @@ export function BoardCaseItem({ item, now }: { item: BoardCaseFragment; now: num
   return (
     <li className={`case-item${item.overdue ? ' overdue' : ''}`} data-testid="board-case" data-stage={item.stage}>
       <div className="case-head">
-        <strong>{item.category.name}</strong>
+        <strong>{categoryName(item.category, i18n.language)}</strong>
         <span className="case-stage">{t(`casework.stage.${item.stage}`)}</span>
       </div>
       <p>{item.description}</p>

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import type { CaseDetailQuery as CaseDetailData } from '../../gql/graphql';
 import { CaseClockText } from '../../shared/casework/CaseClockText';
 import { CasePhotoImage } from '../../shared/casework/CasePhotoImage';
+import { categoryName } from '../../shared/casework/categoryName';
 import '../../shared/casework/casework.css';
 import { LoadError } from '../../shared/ui/LoadError';
 import { Page } from '../../shared/ui/Page';
@@ -23,8 +24,8 @@ export function CaseDetailScreen() {
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const grids: MapGrid[] = useMemo(() => (item?.grid ? [item.grid as MapGrid] : []), [item?.grid]);
   const incidents = useMemo(
-    () => (item ? [{ id: item.id, longitude: item.position.longitude, latitude: item.position.latitude, label: item.category.name }] : []),
-    [item],
+    () => (item ? [{ id: item.id, longitude: item.position.longitude, latitude: item.position.latitude, label: categoryName(item.category, i18n.language) }] : []),
+    [item, i18n.language],
   );
   const handler = item?.handler?.account?.displayName ?? item?.handler?.department?.name;
 
@@ -37,7 +38,7 @@ export function CaseDetailScreen() {
       {!item && !fetching && !error && <p className="notice">{t('casework.detail.notFound')}</p>}
       {item && (
         <>
-          <h1>{item.category.name}</h1>
+          <h1>{categoryName(item.category, i18n.language)}</h1>
           <div className="case-head">
             <span className="case-stage" data-testid="case-stage">{t(`casework.stage.${item.stage}`)}</span>
             <CaseClockText dueAt={item.dueAt} overdue={item.overdue} />

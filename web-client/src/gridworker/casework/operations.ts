@@ -9,7 +9,7 @@ graphql(`
     reportedAt
     overdue
     dueAt
-    category { id name }
+    category { id name nameZh nameEn }
     grid { id code }
     reporter { id displayName }
     anonymous

@@ -20,3 +20,12 @@ describe('the clock of a case', () => {
     expect(caseClock(null, false, NOW)).toEqual({ kind: 'none' });
   });
 });
+
+describe('a category name', () => {
+  const category = { name: 'Theft', nameZh: '盗窃', nameEn: 'Theft' };
+  it('follows the language on the screen, whatever language the answer came in', async () => {
+    const { categoryName } = await import('./categoryName');
+    expect(categoryName(category, 'zh-CN')).toBe('盗窃');
+    expect(categoryName({ ...category, name: '盗窃' }, 'en')).toBe('Theft');
+  });
+});

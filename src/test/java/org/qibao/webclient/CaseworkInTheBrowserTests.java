@@ -172,6 +172,58 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		screenshot("queued-report-sent");
 	}
 
+	@Test
+	void anAdministratorAddsACategoryIsToldWhenItsCodeIsTakenAndSeesTheCaseFiguresAsChartsAndATable() throws Exception {
+		String administratorPhone = person("钱书记", Role.ADMINISTRATOR, dongting());
+		String code = "manhole-" + System.nanoTime() % 1_000_000L;
+		signIn(administratorPhone);
+		this.browser.get(url("/admin"));
+		click("[data-testid=open-case-categories]");
+		this.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("[data-testid=category-item]"), 7));
+
+		click("[data-testid=category-add]");
+		fillCategory("井盖缺失", "Missing manhole cover", code);
+		click("[data-testid=category-save]");
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=categories-message]"), "类别已新增。"));
+		WebElement added = this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=category-item]"))
+			.stream()
+			.filter(e -> e.getText().contains("井盖缺失"))
+			.findFirst()
+			.orElse(null));
+		assertThat(added.getText()).contains("Missing manhole cover").contains(code);
+
+		// the same service code again is refused in the administrator's language, and nothing is added
+		click("[data-testid=category-add]");
+		fillCategory("井盖松动", "Loose manhole cover", code);
+		click("[data-testid=category-save]");
+		this.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=categories-message]"), "role", "alert"));
+		assertThat(visible("[data-testid=categories-message]").getText()).contains("服务代码");
+		screenshot("categories-refused");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM case_category WHERE service_code = ?").param(code)
+			.query(Long.class).single()).isEqualTo(1);
+
+		// retired again, so that volunteers' screens keep the demo's eight kinds
+		added.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals("停用")).findFirst().orElseThrow().click();
+		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=categories-message]"),
+				"类别已停用：不再接受新上报，旧案件保留。"));
+
+		this.browser.get(url("/admin"));
+		click("[data-testid=open-case-kpis]");
+		WebElement table = visible("[data-testid=kpi-table]");
+		assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(6);
+		assertThat(this.browser.findElements(By.cssSelector("canvas[role=img][aria-label]"))).hasSize(2);
+		screenshot("kpis");
+	}
+
+	private void fillCategory(String nameZh, String nameEn, String code) {
+		for (Map.Entry<String, String> field : Map.of("nameZh", nameZh, "nameEn", nameEn, "serviceCode", code,
+				"acceptWithinMinutes", "30", "resolveWithinMinutes", "600").entrySet()) {
+			WebElement input = visible("form [data-testid=category-" + field.getKey() + "]");
+			input.clear();
+			input.sendKeys(field.getValue());
+		}
+	}
+
 	private void chooseCategory(String name) {
 		WebElement button = this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=category]"))
 			.stream()
