@@ -45,9 +45,12 @@ class Open311Controller {
 
 	private final Clock clock;
 
+	private final Open311Media media;
+
 	Open311Controller(Open311Requests requests, Open311Keys keys, Open311Rendering rendering, StringRedisTemplate redis,
-			Clock clock) {
+			Clock clock, Open311Media media) {
 		this.clock = clock;
+		this.media = media;
 		this.requests = requests;
 		this.keys = keys;
 		this.rendering = rendering;
@@ -93,7 +96,7 @@ class Open311Controller {
 		if (found.isEmpty()) {
 			throw new Open311Exception(404, "service_request_id not found: " + id);
 		}
-		return this.rendering.requests(format, key.communityId(), found);
+		return this.rendering.requests(format, key, found);
 	}
 
 	@GetMapping(PATH + "/requests." + FORMAT)
@@ -103,7 +106,7 @@ class Open311Controller {
 		if (ids != null && !ids.isBlank()) {
 			List<Long> wanted = Arrays.stream(ids.split(",")).limit(Open311Requests.LIMIT)
 				.map(id -> number(id.strip(), "service_request_id")).toList();
-			return this.rendering.requests(format, key.communityId(), this.requests.byIds(key.communityId(), wanted));
+			return this.rendering.requests(format, key, this.requests.byIds(key.communityId(), wanted));
 		}
 		Instant end = date(query.get("end_date"), "end_date", this.clock.instant());
 		Instant start = date(query.get("start_date"), "start_date", end.minus(Open311Requests.WINDOW));
@@ -112,7 +115,22 @@ class Open311Controller {
 		}
 		List<Case> found = this.requests.search(key.communityId(), start, end,
 				categoryIds(key.communityId(), query.get("service_code")), open(query.get("status")));
-		return this.rendering.requests(format, key.communityId(), found);
+		return this.rendering.requests(format, key, found);
+	}
+
+	/** A photo of a request, for the Open311 client that was given its signed URL (no token). */
+	@GetMapping(PATH + "/media/{keyId}/{photoId}.jpg")
+	ResponseEntity<byte[]> media(@PathVariable String keyId, @PathVariable String photoId,
+			@RequestParam(name = "sig", required = false) String signature) {
+		Open311Exception notFound = new Open311Exception(404, "No such media");
+		Open311Key key = this.keys.find(number(keyId, "key")).filter(k -> !k.revoked()).orElseThrow(() -> notFound);
+		java.util.UUID photo = org.qibao.casework.photo.CasePhotos.parseId(photoId).orElseThrow(() -> notFound);
+		byte[] jpeg = this.media.jpeg(key, photo, signature).orElseThrow(() -> notFound);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+			.cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(jpeg);
 	}
 
 	/** The community a key or a jurisdiction names; a key, if given, must be good. */

@@ -34,7 +34,11 @@ class Open311Rendering {
 
 	private final JsonMapper json;
 
-	Open311Rendering(Open311Requests requests, CasePhotos photos, Geography geography, JsonMapper json) {
+	private final Open311Media media;
+
+	Open311Rendering(Open311Requests requests, CasePhotos photos, Geography geography, JsonMapper json,
+			Open311Media media) {
+		this.media = media;
 		this.requests = requests;
 		this.photos = photos;
 		this.geography = geography;
@@ -64,7 +68,8 @@ class Open311Rendering {
 				"account_id", null))));
 	}
 
-	ResponseEntity<String> requests(String format, long communityId, List<Case> cases) {
+	ResponseEntity<String> requests(String format, Open311Key key, List<Case> cases) {
+		long communityId = key.communityId();
 		List<Long> ids = cases.stream().map(Case::id).toList();
 		Map<Long, CaseCategory> categories = this.requests.categoriesOf(communityId);
 		Map<Long, java.time.Instant> updated = this.requests.updatedAt(ids);
@@ -81,7 +86,7 @@ class Open311Rendering {
 					"updated_datetime", time(updated.getOrDefault(c.id(), c.reportedAt()), zone),
 					"expected_datetime", time(c.dueAt(), zone), "address", null, "address_id", null, "zipcode", null,
 					"lat", c.position().latitude(), "long", c.position().longitude(),
-					"media_url", media.isEmpty() ? null : base + media.get(0).url());
+					"media_url", media.isEmpty() ? null : base + this.media.path(key, media.get(0).id()));
 		}).toList()));
 	}
 

@@ -184,6 +184,38 @@ class Open311Tests {
 		assertThat(blank.get("userErrors").toString()).contains("INVALID_TEXT");
 	}
 
+	@Test
+	void aRequestsPhotoIsAtItsMediaUrlForTheKeysHolderWithoutAToken() {
+		String id = postedId("damaged-facility", "井盖缺失");
+		String token = Clients.token(this.port, this.administrator.phone(), Clients.DEMO_PASSWORD);
+		org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("photo", new org.springframework.core.io.ByteArrayResource(org.qibao.casework.photo.PhotoBytes.jpeg()) {
+			@Override
+			public String getFilename() {
+				return "manhole.jpg";
+			}
+		});
+		String photoId = Clients.http(this.port).post().uri("/api/casework/photos")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body.build()).exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		this.context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+			.executeWithoutResult(status -> this.context.getBean(org.qibao.casework.photo.CasePhotos.class)
+				.attach(this.administrator.account().id(), Long.parseLong(id), List.of(java.util.UUID.fromString(photoId))));
+
+		String mediaUrl = json(get("/requests/" + id + ".json?api_key=" + this.apiKey)).get(0).get("media_url").toString();
+
+		assertThat(mediaUrl).startsWith("http://localhost:" + this.port + "/open311/v2/media/").contains(photoId);
+		Clients.http(this.port).get().uri(java.net.URI.create(mediaUrl)).exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.IMAGE_JPEG)
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+		refused(Clients.http(this.port).get().uri(java.net.URI.create(mediaUrl.replace("sig=", "sig=x"))).exchange(), 404);
+		refused(Clients.http(this.port).get()
+			.uri(java.net.URI.create(mediaUrl.replace(photoId, java.util.UUID.randomUUID().toString()))).exchange(), 404);
+	}
+
 	private Map<String, Object> issue(Person admin, String label) {
 		return admin.client()
 			.document("""
