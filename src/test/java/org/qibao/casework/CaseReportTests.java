@@ -160,6 +160,28 @@ class CaseReportTests {
 	}
 
 	@Test
+	void aBurstOfReportsBeyondTheHourlyLimitMakesOnlyTheAllowedThirty() throws Exception {
+		Person volunteer = this.fixtures.volunteer("连发");
+		String category = this.fixtures.category(volunteer.client(), "other");
+
+		List<org.springframework.graphql.test.tester.GraphQlTester.Response> responses = Bursts.race(33,
+				i -> () -> volunteer.client().document(CaseFixtures.REPORT)
+					.variable("input", reportInput(category, "连发第 " + i + " 条", CaseFixtures.IN_DT01))
+					.execute());
+
+		assertThat(responses.stream().filter(CaseReportTests::limited).count()).isEqualTo(3);
+		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
+			.isEqualTo(30);
+	}
+
+	private static boolean limited(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+		boolean[] limited = new boolean[1];
+		response.errors().satisfy(errors -> limited[0] = errors.stream()
+			.anyMatch(e -> "TOO_MANY_REQUESTS".equals(e.getExtensions().get("classification"))));
+		return limited[0];
+	}
+
+	@Test
 	void someoneWhoIsNotOfTheCommunityCannotReport() {
 		Person stranger = this.fixtures.person("路人");
 		Map<String, Object> input = reportInput(this.fixtures.category(stranger.client(), "other"), "路过看到",
