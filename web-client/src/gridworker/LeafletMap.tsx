@@ -100,7 +100,8 @@ export function LeafletMap({ grids, patrollers, now, label, incidents = NO_INCID
     }
   }, [patrollers, now, incidents, grids.length]);
 
-  return <div ref={element} className={`live-map ${className ?? ''}`} role="img" aria-label={label} data-testid="live-map" />;
+  // a named region, not an image: the map holds its own controls (zoom), which an image may not
+  return <div ref={element} className={`live-map ${className ?? ''}`} role="region" aria-label={label} data-testid="live-map" />;
 }
 
 function escape(text: string): string {

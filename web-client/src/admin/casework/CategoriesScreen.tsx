@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -23,6 +23,9 @@ export function CategoriesScreen() {
   const [{ fetching: creating }, create] = useMutation(CategoryCreateMutation);
   const [{ fetching: updating }, update] = useMutation(CategoryUpdateMutation);
   const [{ fetching: retiring }, retire] = useMutation(CategoryRetireMutation);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  // the answer shows above a long list: bring it into view
+  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
 
   function outcome(payload: Payload, done: string): boolean {
     if (!payload) setMessage({ text: t('errors.network'), problem: true });
@@ -65,7 +68,7 @@ export function CategoriesScreen() {
       <h1>{t('casework.categories.title')}</h1>
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       {message && (
-        <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="categories-message">
+        <p ref={messageRef} className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="categories-message">
           {message.text}
         </p>
       )}

@@ -64,9 +64,10 @@ export function KpiScreen({ back }: { back: string }) {
             months={months}
             series={[{ name: t('casework.kpi.reported'), values: rows.map((row) => row.reported) }]}
           />
-          <div className="table-scroll">
+          {/* wider than a phone: it scrolls sideways, so it takes the keyboard focus too */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="kpi-table-caption">
             <table className="data-table" data-testid="kpi-table">
-              <caption>{t('casework.kpi.table')}</caption>
+              <caption id="kpi-table-caption">{t('casework.kpi.table')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('casework.kpi.month')}</th>

@@ -65,6 +65,10 @@ export function CaseBoardScreen() {
         ))}
       </div>
       {data && <p className="case-meta" role="status">{t('casework.board.count', { count: data.caseBoard.totalCount })}</p>}
+      {/* a page of 50 stays within the server's query cost limit; the stage filters reach the rest */}
+      {data && data.caseBoard.totalCount > data.caseBoard.nodes.length && (
+        <p className="notice">{t('casework.board.firstPage', { shown: data.caseBoard.nodes.length })}</p>
+      )}
       {data && shown.length === 0 && <p className="notice">{t('casework.board.empty')}</p>}
       {byStage(shown).map((column) => (
         <section key={column.stage} className="board-column" aria-labelledby={`column-${column.stage}`} data-testid={`board-column-${column.stage}`}>

@@ -44,7 +44,7 @@ export function CaseDetailScreen() {
             <CaseClockText dueAt={item.dueAt} overdue={item.overdue} />
           </div>
           <p data-testid="case-description">{item.description}</p>
-          <dl className="case-meta">
+          <dl className="case-facts">
             <dt>{t('casework.detail.reporter')}</dt>
             <dd data-testid="case-reporter">
               {item.reporter?.displayName ?? t('casework.anonymous')}

@@ -20,7 +20,7 @@ graphql(`
 
 export const CaseBoardQuery = graphql(`
   query CaseBoard($communityId: ID!, $stage: CaseStage, $overdueOnly: Boolean) {
-    caseBoard(communityId: $communityId, stage: $stage, overdueOnly: $overdueOnly, first: 100) {
+    caseBoard(communityId: $communityId, stage: $stage, overdueOnly: $overdueOnly, first: 50) {
       totalCount
       nodes { ...BoardCase }
     }

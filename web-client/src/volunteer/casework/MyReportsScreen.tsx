@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -17,6 +17,8 @@ export function MyReportsScreen() {
   const [{ data, error }, refetch] = useQuery({ query: MyCaseReportsQuery, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [, rate] = useMutation(CaseRateMutation);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   async function rateCase(caseId: string, version: number, satisfaction: number) {
@@ -35,7 +37,7 @@ export function MyReportsScreen() {
       <h1>{t('casework.mine.title')}</h1>
       <Link className="button primary" to="/volunteer/report" data-testid="open-report">{t('casework.report.title')}</Link>
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      {message && <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'}>{message.text}</p>}
+      {message && <p ref={messageRef} className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'}>{message.text}</p>}
 
       {queue.queued.length > 0 && (
         <section aria-labelledby="queued-heading">

@@ -67,11 +67,14 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			board.get(url("/grid-worker"));
 			click(boardWait, "[data-testid=open-case-board]");
 			visible(boardWait, "[data-testid=filter-REPORTED]");
+			assertAccessible(board, "the case board");
 
 			// the volunteer reports from the home screen's large button
 			signIn(volunteerPhone);
 			here(this.browser);
 			this.browser.get(url("/volunteer"));
+			visible("[data-testid=card-volunteer-report]");
+			assertAccessible("the volunteer home");
 			click("[data-testid=open-report]");
 			this.wait.until(d -> "found".equals(d.findElement(By.cssSelector("[data-testid=report-position]")).getAttribute("data-status")));
 			chooseCategory("公共设施损坏");
@@ -79,6 +82,7 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			this.browser.findElement(By.cssSelector("[data-testid=photo-input]")).sendKeys(photo().toString());
 			visible("[data-testid=report-photos] img");
 			screenshot("report-filled");
+			assertAccessible("the report screen");
 			click("[data-testid=report-submit]");
 			this.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=report-outcome]"), "data-outcome", "sent"));
 			assertThat(visible("[data-testid=report-outcome]").getText()).contains("已发送");
@@ -97,24 +101,29 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			assertThat(item.getText()).contains("孙阿姨").contains("DT-01").contains("公共设施损坏");
 			boardWait.until(d -> item.findElements(By.cssSelector("img[data-testid=case-photo]")).size() == 1);
 			shot(board, "board");
+			assertAccessible(board, "the case board with a case");
 
 			// the grid worker opens it, sees the photo and the map, accepts it and dispatches it to themselves
+			board.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
+					+ "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
 			item.findElement(By.cssSelector("[data-testid=open-case]")).click();
 			assertThat(visible(boardWait, "[data-testid=case-description]").getText()).isEqualTo(description);
 			visible(boardWait, "[data-testid=case-photos] img[data-testid=case-photo]");
 			visible(boardWait, "[data-testid=live-map]");
 			shot(board, "case-detail");
+			assertAccessible(board, "a case's detail");
 			click(boardWait, "[data-testid=case-accept]");
-			boardWait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=case-stage]"), "已立案"));
+			stage(board, boardWait, "已立案");
 			click(boardWait, "[data-testid=case-dispatch]");
 			visible(boardWait, "[data-testid=dispatch-to]");
 			visible(boardWait, "[data-testid=action-note]").sendKeys("今天下午处理");
 			click(boardWait, "[data-testid=action-confirm]");
-			boardWait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=case-stage]"), "已派遣"));
+			stage(board, boardWait, "已派遣");
 			assertThat(visible(boardWait, "[data-testid=case-handler]").getText()).isEqualTo("周网格员");
 			assertThat(board.findElements(By.cssSelector("[data-testid=timeline-event]")).stream()
 				.map(e -> e.getAttribute("data-kind"))).containsExactly("REPORTED", "ACCEPTED", "DISPATCHED");
 			shot(board, "dispatched");
+			assertAccessible(board, "a dispatched case");
 		}
 		finally {
 			board.quit();
@@ -133,6 +142,7 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		assertThat(mine.findElement(By.cssSelector("[data-testid=case-clock]")).getText()).startsWith("剩余");
 		assertThat(visible("[data-testid=case-notifications]").getText()).contains("派遣");
 		screenshot("my-reports");
+		assertAccessible("my reports");
 	}
 
 	@Test
@@ -153,6 +163,7 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		this.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=report-outcome]"), "data-outcome", "queued"));
 		assertThat(visible("[data-testid=report-outcome]").getText()).contains("没有网络");
 		screenshot("report-queued");
+		assertAccessible("the report screen, offline");
 		assertThat(casesDescribed(description)).isZero();
 
 		// the report waits on the phone, shown in "my reports"
@@ -199,6 +210,7 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		this.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=categories-message]"), "role", "alert"));
 		assertThat(visible("[data-testid=categories-message]").getText()).contains("服务代码");
 		screenshot("categories-refused");
+		assertAccessible("the categories editor");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM case_category WHERE service_code = ?").param(code)
 			.query(Long.class).single()).isEqualTo(1);
 
@@ -213,6 +225,7 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(6);
 		assertThat(this.browser.findElements(By.cssSelector("canvas[role=img][aria-label]"))).hasSize(2);
 		screenshot("kpis");
+		assertAccessible("the case figures");
 	}
 
 	private void fillCategory(String nameZh, String nameEn, String code) {
@@ -221,6 +234,17 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			WebElement input = visible("form [data-testid=category-" + field.getKey() + "]");
 			input.clear();
 			input.sendKeys(field.getValue());
+		}
+	}
+
+	/** Waits for the case to show this stage; failing that, says what the screen showed instead. */
+	private static void stage(ChromeDriver driver, WebDriverWait wait, String stage) {
+		try {
+			wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=case-stage]"), stage));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("the case did not reach " + stage + "; the screen shows: "
+					+ driver.executeScript("return document.body.innerText + ' | errors: ' + JSON.stringify(window.__errors || [])"), ex);
 		}
 	}
 
