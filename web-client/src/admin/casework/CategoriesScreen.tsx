@@ -25,7 +25,10 @@ export function CategoriesScreen() {
   const [{ fetching: retiring }, retire] = useMutation(CategoryRetireMutation);
   const messageRef = useRef<HTMLParagraphElement>(null);
   // the answer shows above a long list: bring it into view
-  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
+  // braces: scrollIntoView may return a promise, which React would take for a clean-up function
+  useEffect(() => {
+    messageRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [message]);
 
   function outcome(payload: Payload, done: string): boolean {
     if (!payload) setMessage({ text: t('errors.network'), problem: true });

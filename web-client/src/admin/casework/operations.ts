@@ -70,3 +70,21 @@ export const KpiCommunityQuery = graphql(`
     }
   }
 `);
+
+export const Open311KeysQuery = graphql(`
+  query Open311Keys($communityId: ID!) {
+    open311Keys(communityId: $communityId) { id label issuedAt revokedAt lastUsedAt }
+  }
+`);
+
+export const Open311KeyIssueMutation = graphql(`
+  mutation Open311KeyIssue($input: Open311KeyIssueInput!) {
+    open311KeyIssue(input: $input) { key { id label issuedAt revokedAt lastUsedAt } apiKey userErrors { code message field } }
+  }
+`);
+
+export const Open311KeyRevokeMutation = graphql(`
+  mutation Open311KeyRevoke($input: Open311KeyRevokeInput!) {
+    open311KeyRevoke(input: $input) { key { id label issuedAt revokedAt lastUsedAt } userErrors { code message field } }
+  }
+`);

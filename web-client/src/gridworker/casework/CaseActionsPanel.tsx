@@ -39,7 +39,10 @@ export function CaseActionsPanel({ item, onDone }: { item: CaseForActions; onDon
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
+  // braces: scrollIntoView may return a promise, which React would take for a clean-up function
+  useEffect(() => {
+    messageRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [message]);
   const [{ data: departments, error: departmentsError }, refetchDepartments] = useQuery({
     query: DepartmentsQuery, variables: { communityId: item.communityId }, pause: open !== 'dispatch',
   });

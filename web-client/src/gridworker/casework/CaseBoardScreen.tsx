@@ -30,7 +30,9 @@ export function CaseBoardScreen() {
     pause: !communityId,
   });
   const [cases, setCases] = useState<BoardCaseFragment[]>([]);
-  useEffect(() => setCases((data?.caseBoard.nodes ?? []) as BoardCaseFragment[]), [data]);
+  useEffect(() => {
+    setCases((data?.caseBoard.nodes ?? []) as BoardCaseFragment[]);
+  }, [data]);
   useEffect(() => {
     if (live?.caseUpdates) setCases((board) => mergeUpdate(board, live.caseUpdates as BoardCaseFragment));
   }, [live]);

@@ -18,7 +18,10 @@ export function MyReportsScreen() {
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [, rate] = useMutation(CaseRateMutation);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => messageRef.current?.scrollIntoView?.({ block: 'center' }), [message]);
+  // braces: scrollIntoView may return a promise, which React would take for a clean-up function
+  useEffect(() => {
+    messageRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [message]);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   async function rateCase(caseId: string, version: number, satisfaction: number) {

@@ -100,11 +100,12 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			assertThat(item.getAttribute("data-stage")).isEqualTo("REPORTED");
 			assertThat(item.getText()).contains("孙阿姨").contains("DT-01").contains("公共设施损坏");
 			boardWait.until(d -> item.findElements(By.cssSelector("img[data-testid=case-photo]")).size() == 1);
+			assertThat(board.findElements(By.cssSelector("[data-testid=load-error]"))).isEmpty();
 			shot(board, "board");
 			assertAccessible(board, "the case board with a case");
 
 			// the grid worker opens it, sees the photo and the map, accepts it and dispatches it to themselves
-			board.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));"
+			board.executeScript("window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.error && e.error.stack || e.message)));"
 					+ "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));");
 			item.findElement(By.cssSelector("[data-testid=open-case]")).click();
 			assertThat(visible(boardWait, "[data-testid=case-description]").getText()).isEqualTo(description);
@@ -184,21 +185,23 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void anAdministratorAddsACategoryIsToldWhenItsCodeIsTakenAndSeesTheCaseFiguresAsChartsAndATable() throws Exception {
+	void anAdministratorAddsACategoryIsToldWhenItsCodeIsTakenSeesTheCaseFiguresAndIssuesAnOpen311Key() throws Exception {
 		String administratorPhone = person("钱书记", Role.ADMINISTRATOR, dongting());
-		String code = "manhole-" + System.nanoTime() % 1_000_000L;
+		long n = System.nanoTime() % 1_000_000L;
+		String code = "manhole-" + n;
+		String name = "井盖缺失" + n;
 		signIn(administratorPhone);
 		this.browser.get(url("/admin"));
 		click("[data-testid=open-case-categories]");
 		this.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("[data-testid=category-item]"), 7));
 
 		click("[data-testid=category-add]");
-		fillCategory("井盖缺失", "Missing manhole cover", code);
+		fillCategory(name, "Missing manhole cover", code);
 		click("[data-testid=category-save]");
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=categories-message]"), "类别已新增。"));
 		WebElement added = this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=category-item]"))
 			.stream()
-			.filter(e -> e.getText().contains("井盖缺失"))
+			.filter(e -> e.getText().contains(name))
 			.findFirst()
 			.orElse(null));
 		assertThat(added.getText()).contains("Missing manhole cover").contains(code);
@@ -226,6 +229,22 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 		assertThat(this.browser.findElements(By.cssSelector("canvas[role=img][aria-label]"))).hasSize(2);
 		screenshot("kpis");
 		assertAccessible("the case figures");
+
+		// a key for the city's case system, shown once, then revoked
+		this.browser.get(url("/admin"));
+		click("[data-testid=open-open311-keys]");
+		visible("[data-testid=open311-label]").sendKeys("城管平台 " + n);
+		click("[data-testid=open311-issue]");
+		assertThat(visible("[data-testid=open311-issued] code").getText()).isNotBlank();
+		WebElement key = this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=open311-key]"))
+			.stream()
+			.filter(e -> e.getText().contains("城管平台 " + n))
+			.findFirst()
+			.orElse(null));
+		assertAccessible("the Open311 keys");
+		key.findElement(By.cssSelector("button")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=open311-message]"), "已吊销"));
+		screenshot("open311-keys");
 	}
 
 	private void fillCategory(String nameZh, String nameEn, String code) {
