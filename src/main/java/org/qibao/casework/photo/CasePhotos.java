@@ -78,6 +78,18 @@ public class CasePhotos {
 			.collect(Collectors.groupingBy(CasePhoto::caseId, java.util.LinkedHashMap::new, Collectors.toList()));
 	}
 
+	/** An attached photo's JPEG and its case. */
+	public record AttachedPhoto(UUID id, long caseId, byte[] jpeg) {
+	}
+
+	/** The photo if it is attached to a case (for channels that check access by the case themselves). */
+	public Optional<AttachedPhoto> attached(UUID photoId) {
+		return this.jdbc.sql("SELECT id, case_id, bytes FROM case_photo WHERE id = ? AND case_id IS NOT NULL")
+			.param(photoId)
+			.query((rs, n) -> new AttachedPhoto(rs.getObject("id", UUID.class), rs.getLong("case_id"), rs.getBytes("bytes")))
+			.optional();
+	}
+
 	/** The URL a photo is served at (to those allowed to see it). */
 	public String url(UUID photoId) {
 		return CasePhoto.urlOf(photoId);
