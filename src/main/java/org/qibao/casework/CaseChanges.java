@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+
+import org.qibao.casework.photo.CasePhotos;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,15 +32,22 @@ class CaseChanges {
 
 	private final CaseUpdates updates;
 
-	CaseChanges(JdbcClient jdbc, CaseOutbox outbox, CaseUpdates updates) {
+	private final CasePhotos photos;
+
+	CaseChanges(JdbcClient jdbc, CaseOutbox outbox, CaseUpdates updates, CasePhotos photos) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.updates = updates;
+		this.photos = photos;
 	}
 
 	/** Records what happened to the case, which is now {@code after}. */
 	CaseEvent record(Case after, CaseEventKind kind, Long actorId, Instant at, String note, List<String> photoIds) {
 		String text = note == null ? "" : note;
+		if (!photoIds.isEmpty()) {
+			// the actor's own uploads, attached in this transaction or not at all (PHOTO_NOT_FOUND)
+			this.photos.attach(actorId, after.id(), photoIds.stream().map(UUID::fromString).toList());
+		}
 		long id = this.jdbc.sql("""
 				INSERT INTO case_event (case_id, kind, stage, actor_id, at, note, photo_ids)
 				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")

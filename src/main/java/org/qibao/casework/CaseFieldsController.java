@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.qibao.casework.photo.CasePhoto;
+import org.qibao.casework.photo.CasePhotos;
 import org.qibao.geo.Community;
 import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
@@ -40,12 +42,12 @@ class CaseFieldsController {
 
 	private final CaseDesks desks;
 
-	private final CasePhotoLinks photos;
+	private final CasePhotos photos;
 
 	private final Clock clock;
 
 	CaseFieldsController(CaseCategories categories, Geography geography, Accounts accounts, Departments departments,
-			Cases cases, CaseTimelines timelines, CaseDesks desks, CasePhotoLinks photos, Clock clock) {
+			Cases cases, CaseTimelines timelines, CaseDesks desks, CasePhotos photos, Clock clock) {
 		this.categories = categories;
 		this.geography = geography;
 		this.accounts = accounts;
@@ -106,9 +108,9 @@ class CaseFieldsController {
 
 	@BatchMapping(typeName = "Case")
 	Map<Case, List<CasePhoto>> photos(List<Case> cases) {
-		Map<Long, List<String>> found = this.timelines.reportPhotos(ids(cases, Case::id));
+		Map<Long, List<CasePhoto>> found = this.photos.ofCases(ids(cases, Case::id));
 		Map<Case, List<CasePhoto>> result = new HashMap<>();
-		cases.forEach(c -> result.put(c, this.photos.of(found.getOrDefault(c.id(), List.of()))));
+		cases.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
 		return result;
 	}
 
@@ -159,9 +161,19 @@ class CaseFieldsController {
 		return result;
 	}
 
-	@SchemaMapping(typeName = "CaseEvent")
-	List<CasePhoto> photos(CaseEvent event) {
-		return this.photos.of(event.photoIds());
+	/** The photos that came with each event (a report's, added information's, a resolution's evidence). */
+	@BatchMapping(typeName = "CaseEvent", field = "photos")
+	Map<CaseEvent, List<CasePhoto>> eventPhotos(List<CaseEvent> events) {
+		Map<Long, List<CasePhoto>> found = this.photos
+			.ofCases(events.stream().map(CaseEvent::caseId).distinct().toList());
+		Map<CaseEvent, List<CasePhoto>> result = new HashMap<>();
+		for (CaseEvent event : events) {
+			result.put(event, found.getOrDefault(event.caseId(), List.of())
+				.stream()
+				.filter(photo -> event.photoIds().contains(photo.id().toString()))
+				.toList());
+		}
+		return result;
 	}
 
 	private static <T> List<Long> ids(Collection<T> items, Function<T, Long> key) {

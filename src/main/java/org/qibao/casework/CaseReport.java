@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.qibao.casework.photo.CasePhotos;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GeoPoint;
 
@@ -61,14 +62,19 @@ record CaseReport(String reportId, long categoryId, String description, GeoPoint
 		return value == null || value.isBlank() ? "" : text(value, limit, field);
 	}
 
+	/** Photo IDs as uploads returned them (UUIDs), at most four; the photos themselves are checked when attached. */
 	static List<String> photos(List<String> ids) {
 		if (ids == null) {
 			return List.of();
 		}
-		if (ids.size() > PHOTOS_LIMIT || ids.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > 100)) {
+		if (ids.size() > PHOTOS_LIMIT) {
 			throw new BusinessRuleException("INVALID_PHOTOS", "photoIds", PHOTOS_LIMIT);
 		}
-		return ids.stream().distinct().toList();
+		return ids.stream()
+			.map(id -> CasePhotos.parseId(id).orElseThrow(() -> new BusinessRuleException("PHOTO_NOT_FOUND", "photoIds")))
+			.distinct()
+			.map(java.util.UUID::toString)
+			.toList();
 	}
 
 }

@@ -47,20 +47,6 @@ class CaseTimelines {
 			.collect(Collectors.toMap(CaseEvent::caseId, e -> e));
 	}
 
-	/** The photos of the report and of added information, by case, oldest first. */
-	Map<Long, List<String>> reportPhotos(Collection<Long> caseIds) {
-		Map<Long, List<String>> result = new HashMap<>();
-		caseIds.forEach(id -> result.put(id, new java.util.ArrayList<>()));
-		this.jdbc.sql("""
-				SELECT case_id, unnest(photo_ids) FROM case_event
-				WHERE case_id = ANY(?) AND kind IN ('REPORTED', 'INFO_ADDED') ORDER BY case_id, id""")
-			.param(longs(caseIds))
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-			.list()
-			.forEach(e -> result.get(e.getKey()).add(e.getValue()));
-		return result;
-	}
-
 	/** The latest extension request of each case, by case. */
 	Map<Long, CaseExtension> extensions(Collection<Long> caseIds) {
 		return this.jdbc.sql("""

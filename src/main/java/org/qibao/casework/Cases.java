@@ -64,8 +64,8 @@ class Cases {
 
 	/** A reporter's cases, newest first. */
 	Connection<Case> ofReporter(long reporterId, Page page) {
-		List<Case> rows = this.jdbc.sql("SELECT " + CASE_COLUMNS + """
-				 FROM grid_case c WHERE c.reporter_id = ? ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?""")
+		List<Case> rows = this.jdbc.sql("SELECT " + CASE_COLUMNS
+				+ " FROM grid_case c WHERE c.reporter_id = ? ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?")
 			.params(reporterId, page.limit(), page.offset())
 			.query(CASE)
 			.list();

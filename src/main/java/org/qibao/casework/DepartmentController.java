@@ -35,17 +35,26 @@ class DepartmentController {
 
 	private final UserErrors userErrors;
 
-	DepartmentController(Departments departments, Accounts accounts, Geography geography, UserErrors userErrors) {
+	private final CaseDesks desks;
+
+	DepartmentController(Departments departments, Accounts accounts, Geography geography, UserErrors userErrors,
+			CaseDesks desks) {
+		this.desks = desks;
 		this.departments = departments;
 		this.accounts = accounts;
 		this.geography = geography;
 		this.userErrors = userErrors;
 	}
 
+	/** For those who dispatch cases: the community's grid workers and administrators. */
 	@QueryMapping
 	List<Department> departments(@Argument String communityId, Actor actor) {
-		Actor.signedIn(actor);
-		return this.departments.ofCommunity(GlobalId.keyOf(communityId, "Community"));
+		long community = GlobalId.keyOf(communityId, "Community");
+		CaseDesk desk = this.desks.of(Actor.signedIn(actor), community);
+		if (!desk.administrator() && !desk.gridWorker()) {
+			throw new org.springframework.security.access.AccessDeniedException("Not allowed");
+		}
+		return this.departments.ofCommunity(community);
 	}
 
 	@MutationMapping

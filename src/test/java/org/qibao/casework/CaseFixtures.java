@@ -173,6 +173,17 @@ final class CaseFixtures {
 		return errors.isEmpty() ? null : errors.get(0).get("message").toString();
 	}
 
+	/** A photo the person uploaded and has not attached yet, as the upload leaves it. */
+	String uploadedPhoto(Person person) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO case_photo (id, uploaded_by, uploaded_at, content_type, width, height, bytes)
+				VALUES (?, ?, now(), 'image/jpeg', 1, 1, ?)""")
+			.params(id, person.account().id(), new byte[] { (byte) 0xff, (byte) 0xd8 })
+			.update();
+		return id.toString();
+	}
+
 	long count(String sql, Object... params) {
 		return this.jdbc.sql(sql).params(params).query(Long.class).single();
 	}

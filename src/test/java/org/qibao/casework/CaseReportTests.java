@@ -43,7 +43,9 @@ class CaseReportTests {
 		Person volunteer = this.fixtures.volunteer("肖建国");
 		Map<String, Object> input = reportInput(this.fixtures.category(volunteer.client(), "fire-hazard"),
 				"  楼道堆放杂物，堵塞消防通道  ", CaseFixtures.IN_DT01);
-		input.put("photoIds", List.of("photo-1", "photo-2"));
+		String first = this.fixtures.uploadedPhoto(volunteer);
+		String second = this.fixtures.uploadedPhoto(volunteer);
+		input.put("photoIds", List.of(first, second));
 
 		Map<String, Object> created = caseOf(report(volunteer, input));
 
@@ -52,7 +54,7 @@ class CaseReportTests {
 		assertThat(created.get("grid")).isEqualTo(Map.of("code", "DT-01"));
 		assertThat(created.get("reporter")).isEqualTo(Map.of("displayName", "肖建国"));
 		assertThat(created.get("lastEvent")).isEqualTo(Map.of("kind", "REPORTED"));
-		assertThat(created.get("photos").toString()).contains("photo-1", "photo-2");
+		assertThat(created.get("photos").toString()).contains(first, second, "/api/casework/photos/");
 		assertThat(Instant.parse(created.get("dueAt").toString()))
 			.isCloseTo(Instant.now().plus(15, ChronoUnit.MINUTES), org.assertj.core.api.Assertions.within(2, ChronoUnit.MINUTES));
 	}
@@ -82,6 +84,29 @@ class CaseReportTests {
 		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
 			.isEqualTo(1);
 		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ?", caseKey)).isEqualTo(1);
+	}
+
+	@Test
+	void aPhotoSomeoneElseUploadedOrOneAlreadyAttachedIsRefusedAndNoCaseIsMade() {
+		Person volunteer = this.fixtures.volunteer("刘玉珍");
+		Person neighbour = this.fixtures.volunteer("邻居");
+		String category = this.fixtures.category(volunteer.client(), "other");
+		Map<String, Object> theirs = reportInput(category, "别人的照片", CaseFixtures.IN_DT01);
+		theirs.put("photoIds", List.of(this.fixtures.uploadedPhoto(neighbour)));
+		Map<String, Object> notAnId = reportInput(category, "不是照片编号", CaseFixtures.IN_DT01);
+		notAnId.put("photoIds", List.of("photo-1"));
+		String own = this.fixtures.uploadedPhoto(volunteer);
+		Map<String, Object> firstUse = reportInput(category, "第一次用", CaseFixtures.IN_DT01);
+		firstUse.put("photoIds", List.of(own));
+		caseOf(report(volunteer, firstUse));
+		Map<String, Object> secondUse = reportInput(category, "第二次用", CaseFixtures.IN_DT01);
+		secondUse.put("photoIds", List.of(own));
+
+		assertThat(errorCode(report(volunteer, theirs))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(errorCode(report(volunteer, notAnId))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(errorCode(report(volunteer, secondUse))).isEqualTo("PHOTO_NOT_FOUND");
+		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -132,6 +157,28 @@ class CaseReportTests {
 			.satisfy(errors -> assertThat(errors).isNotEmpty());
 		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
 			.isZero();
+	}
+
+	@Test
+	void aBurstOfReportsBeyondTheHourlyLimitMakesOnlyTheAllowedThirty() throws Exception {
+		Person volunteer = this.fixtures.volunteer("连发");
+		String category = this.fixtures.category(volunteer.client(), "other");
+
+		List<org.springframework.graphql.test.tester.GraphQlTester.Response> responses = Bursts.race(33,
+				i -> () -> volunteer.client().document(CaseFixtures.REPORT)
+					.variable("input", reportInput(category, "连发第 " + i + " 条", CaseFixtures.IN_DT01))
+					.execute());
+
+		assertThat(responses.stream().filter(CaseReportTests::limited).count()).isEqualTo(3);
+		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
+			.isEqualTo(30);
+	}
+
+	private static boolean limited(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+		boolean[] limited = new boolean[1];
+		response.errors().satisfy(errors -> limited[0] = errors.stream()
+			.anyMatch(e -> "TOO_MANY_REQUESTS".equals(e.getExtensions().get("classification"))));
+		return limited[0];
 	}
 
 	@Test

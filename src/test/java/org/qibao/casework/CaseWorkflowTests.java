@@ -55,7 +55,8 @@ class CaseWorkflowTests {
 		assertThat(c.get("handler").toString()).contains("鲁网格");
 		c = caseOf(plainStep(this.gridWorker, "caseStart", c, null));
 		assertThat(c).containsEntry("stage", "IN_PROGRESS");
-		c = caseOf(resolve(c, this.gridWorker, "已更换灯泡", List.of("evidence-1")));
+		String evidence = this.fixtures.uploadedPhoto(this.gridWorker);
+		c = caseOf(resolve(c, this.gridWorker, "已更换灯泡", List.of(evidence)));
 		assertThat(c).containsEntry("stage", "RESOLVED").containsEntry("dueAt", null);
 		c = caseOf(plainStep(this.gridWorker, "caseVerify", c, "现场核查已亮"));
 		assertThat(c).containsEntry("stage", "VERIFIED");
@@ -66,7 +67,8 @@ class CaseWorkflowTests {
 		assertThat(timeline).extracting(e -> e.get("kind")).containsExactly("REPORTED", "ACCEPTED", "DISPATCHED",
 				"STARTED", "RESOLVED", "VERIFIED", "CLOSED");
 		assertThat(timeline.get(4).get("note")).isEqualTo("已更换灯泡");
-		assertThat(timeline.get(4).get("photos").toString()).contains("evidence-1");
+		assertThat(timeline.get(4).get("photos").toString()).contains(evidence);
+		assertThat(timeline.get(0).get("photos").toString()).doesNotContain(evidence);
 		assertThat(timeline.get(1).get("actor")).isEqualTo(Map.of("displayName", "鲁网格"));
 		List<String> told = this.reporter.client()
 			.document("{ myCaseNotifications(first: 20) { totalCount nodes { kind stage case { id } } } }")
@@ -75,6 +77,11 @@ class CaseWorkflowTests {
 			.entityList(String.class)
 			.get();
 		assertThat(told).containsExactly("VERIFIED", "RESOLVED", "STARTED", "DISPATCHED", "ACCEPTED");
+		assertThat(this.fixtures.count("SELECT count(*) FROM case_feed_outbox WHERE case_id = ?", key(c)))
+			.as("every event is in the feed's outbox too").isEqualTo(7);
+		assertThat(this.fixtures.count("""
+				SELECT count(*) FROM case_feed_outbox o JOIN case_event e ON e.case_id = o.case_id
+				WHERE o.case_id = ? AND o.type = 'case.' || lower(e.kind)""", key(c))).isEqualTo(7);
 	}
 
 	@Test
@@ -100,6 +107,7 @@ class CaseWorkflowTests {
 		assertThat(errorCode(refused)).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(errorMessage(refused)).contains("caseAccept", "caseReject");
 		assertThat(this.fixtures.count("SELECT version FROM grid_case WHERE id = ?", key(c))).isEqualTo(1);
+		assertThat(this.fixtures.count("SELECT count(*) FROM case_feed_outbox WHERE case_id = ?", key(c))).isEqualTo(1);
 	}
 
 	@Test
