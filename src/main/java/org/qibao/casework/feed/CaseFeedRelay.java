@@ -70,12 +70,35 @@ public class CaseFeedRelay {
 			fixedDelayString = "${qibao.casework.feed.upkeep-every:10m}")
 	void onUpkeepSchedule() {
 		if (this.properties.scheduled()) {
+			replayLostStreams();
 			trimStreams();
 			int deleted = this.outbox.deleteRelayedBefore(this.clock.instant().minus(this.properties.keepInOutbox()));
 			if (deleted > 0) {
 				log.info("Deleted " + deleted + " case events relayed more than " + this.properties.keepInOutbox() + " ago");
 			}
 		}
+	}
+
+	/**
+	 * Writes again, from the outbox, the streams Redis lost whole (a flush, a restart without
+	 * persistence, a {@code DEL}): those of cities with events relayed within the retention period
+	 * that are not there any more. A stream that lost only some entries needs {@link #replay}.
+	 * Returns the number of events appended again.
+	 */
+	public int replayLostStreams() {
+		int replayed = 0;
+		try {
+			for (long cityId : this.outbox.citiesRelayedSince(keepFrom())) {
+				if (!this.streams.exists(cityId)) {
+					log.warn("The case event stream of city " + cityId + " is gone from Redis: writing it again");
+					replayed += replay(cityId);
+				}
+			}
+		}
+		catch (DataAccessException ex) {
+			log.warn("Lost case event streams not looked for now: " + ex.getMessage());
+		}
+		return replayed;
 	}
 
 	/**

@@ -89,6 +89,11 @@ class CityStreamWriter {
 		append(cityId, List.of(), keepFrom);
 	}
 
+	/** Whether the city's stream exists (an emptied stream still does; a lost one does not). */
+	boolean exists(long cityId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(new CityStream(cityId).key()));
+	}
+
 	/**
 	 * Makes the index of appended events say what the stream holds now (it may have lost entries,
 	 * or all of them): the event IDs it holds.

@@ -167,6 +167,23 @@ class CaseFeedRelayTests {
 	}
 
 	@Test
+	void theUpkeepFindsAStreamRedisLostWholeAndWritesItAgain() {
+		long city = newCity();
+		List<CaseFeedEvent> recorded = record(city, 751, 3);
+		this.relay.relayPending();
+		ExampleConsumer consumer = new ExampleConsumer(this.redis, city, "grid-case-system", "c1");
+		consumer.poll();
+		this.redis.delete(new CityStream(city).key());
+
+		assertThat(this.relay.replayLostStreams()).isGreaterThanOrEqualTo(3);
+
+		assertThat(entries(city)).extracting(e -> e.getValue().get("event_id")).containsExactlyElementsOf(ids(recorded));
+		consumer.poll();
+		assertThat(consumer.handledEventIds()).containsExactlyElementsOf(ids(recorded));
+		assertThat(this.relay.replayLostStreams()).isZero();
+	}
+
+	@Test
 	void aReplayAppendsOnlyWhatTheStreamLostAndKeepsTheConsumerGroups() {
 		long city = newCity();
 		List<CaseFeedEvent> recorded = record(city, 801, 3);
