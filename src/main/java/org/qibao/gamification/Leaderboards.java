@@ -78,11 +78,21 @@ class Leaderboards {
 		return new Board(subject, scope, placeId, id);
 	}
 
+	/** Boards being rebuilt on this instance: readers of a lost board wait for one rebuild, not run one each. */
+	private final Map<String, Object> rebuilding = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Builds the board from PostgreSQL unless Redis holds it. */
 	void ensureBuilt(Board board) {
-		if (!this.store.built(board)) {
-			rebuild(board);
+		if (this.store.built(board)) {
+			return;
 		}
+		Object lock = this.rebuilding.computeIfAbsent(board.key(), k -> new Object());
+		synchronized (lock) {
+			if (!this.store.built(board)) {
+				rebuild(board);
+			}
+		}
+		this.rebuilding.remove(board.key(), lock);
 	}
 
 	/** Rebuilds one board from the points ledger. */
