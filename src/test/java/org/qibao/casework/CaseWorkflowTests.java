@@ -1,5 +1,6 @@
 package org.qibao.casework;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.qibao.casework.CaseFixtures.caseOf;
 import static org.qibao.casework.CaseFixtures.errorCode;
 import static org.qibao.casework.CaseFixtures.errorMessage;
@@ -60,6 +63,12 @@ class CaseWorkflowTests {
 		assertThat(c).containsEntry("stage", "RESOLVED").containsEntry("dueAt", null);
 		c = caseOf(plainStep(this.gridWorker, "caseVerify", c, "现场核查已亮"));
 		assertThat(c).containsEntry("stage", "VERIFIED");
+		// the verified report earns its reporter recognition, once the case's transaction has committed
+		long caseKey = GlobalId.keyOf(c.get("id").toString(), "Case");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				this.context.getBean(JdbcClient.class)
+					.sql("SELECT count(*) FROM points_entry WHERE source = 'VERIFIED_REPORT' AND source_id = ? AND account_id = ?")
+					.params(caseKey, this.reporter.account().id()).query(Integer.class).single()).isEqualTo(1));
 		c = caseOf(close(c, this.reporter, 5));
 		assertThat(c).containsEntry("stage", "CLOSED").containsEntry("satisfaction", 5);
 
