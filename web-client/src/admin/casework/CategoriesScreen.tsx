@@ -35,6 +35,7 @@ export function CategoriesScreen() {
     else if (payload.userErrors.length > 0) setMessage({ text: payload.userErrors.map((e) => e.message).join(' '), problem: true });
     else {
       setMessage({ text: done, problem: false });
+      refetch({ requestPolicy: 'network-only' });
       return true;
     }
     return false;

@@ -31,6 +31,8 @@ export function Open311KeysScreen() {
       setIssued(payload.apiKey ?? null);
       setMessage(null);
       setLabel('');
+      // an empty list names no type the cache could invalidate: ask again
+      refetch({ requestPolicy: 'network-only' });
     }
   }
 
@@ -39,7 +41,10 @@ export function Open311KeysScreen() {
     const payload = result.data?.open311KeyRevoke;
     if (!payload) setMessage({ text: t('errors.network'), problem: true });
     else if (payload.userErrors.length > 0) setMessage({ text: payload.userErrors[0].message, problem: true });
-    else setMessage({ text: t('casework.open311.revoked'), problem: false });
+    else {
+      setMessage({ text: t('casework.open311.revoked'), problem: false });
+      refetch({ requestPolicy: 'network-only' });
+    }
   }
 
   return (
