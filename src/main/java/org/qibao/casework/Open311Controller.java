@@ -180,6 +180,11 @@ class Open311Controller {
 		if (value == null || value.isBlank()) {
 			throw new Open311Exception(400, name + " is required");
 		}
+		// A form post passes no GraphQL input check: refuse here what PostgreSQL cannot store (NUL)
+		// and what no text of a report holds, as the GraphQL API does.
+		if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+			throw new Open311Exception(400, name + " holds a control character; only tab, line feed and carriage return are allowed");
+		}
 		return value;
 	}
 

@@ -146,6 +146,19 @@ class Open311Tests {
 	}
 
 	@Test
+	void aDescriptionWithANulOrControlCharacterIsRefusedAsTheSpecsErrorAndNotAServerFault() {
+		long before = casesOfTheAdministrator();
+
+		List<Map<String, Object>> nul = refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat",
+				"30.5675", "long", "114.3530", "description", "路灯\u0000不亮")), 400);
+		assertThat(nul.get(0).get("description").toString()).contains("description");
+		refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat", "30.5675", "long", "114.3530",
+				"description", "路灯\u0001不亮")), 400);
+
+		assertThat(casesOfTheAdministrator()).isEqualTo(before);
+	}
+
+	@Test
 	void administratorsListAndRevokeKeysAndARevokedKeyStopsAtOnce() {
 		Map<String, Object> issued = issue(this.administrator, "区指挥中心");
 		String secret = issued.get("apiKey").toString();
