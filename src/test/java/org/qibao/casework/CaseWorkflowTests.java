@@ -248,6 +248,19 @@ class CaseWorkflowTests {
 	}
 
 	@Test
+	void aDispatchWithoutAnyHandlerIsToldToChooseOneNotThatItChoseBoth() {
+		Map<String, Object> c = caseOf(plainStep(this.gridWorker, "caseAccept",
+				this.fixtures.reported(this.reporter, "无人处置"), null));
+
+		Map<String, Object> refused = dispatch(c, this.gridWorker, null, null);
+
+		assertThat(errorCode(refused)).isEqualTo("ONE_HANDLER");
+		assertThat(errorMessage(refused)).isEqualTo("Choose one handler: a grid worker or a department, one of the two.");
+		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ?",
+				GlobalId.keyOf(c.get("id").toString(), "Case"))).isEqualTo(2);
+	}
+
+	@Test
 	void aDepartmentByIdIsShownToThoseWhoDispatchToItAndItsMembersNotToVolunteersOrStrangers() {
 		Person administrator = this.fixtures.administrator("周书记");
 		Person clerk = this.fixtures.person("物业小李");
