@@ -69,7 +69,7 @@ class Open311Controller {
 			@RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
 			@RequestParam(name = "api_key", required = false) String apiKey) {
 		CaseCategory service = this.requests.service(community(jurisdiction, apiKey), code)
-			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + code));
+			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + echoed(code)));
 		return this.rendering.definition(format, service);
 	}
 
@@ -81,7 +81,7 @@ class Open311Controller {
 		}
 		String code = required(form, "service_code");
 		CaseCategory service = this.requests.service(key.communityId(), code)
-			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + code));
+			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + echoed(code)));
 		GeoPoint position = new GeoPoint(coordinate(form, "long"), coordinate(form, "lat"));
 		Case created = this.requests.submit(key, service, position, required(form, "description"));
 		return this.rendering.posted(format, created);
@@ -173,6 +173,11 @@ class Open311Controller {
 			throw new Open311Exception(400, "status must be open, closed or both");
 		}
 		return (statuses.size() == 2) ? null : statuses.contains("open");
+	}
+
+	/** A caller's value named in an error, cut short: a megabyte sent is not a megabyte answered. */
+	private static String echoed(String value) {
+		return value.length() <= 60 ? value : value.substring(0, 60) + "…";
 	}
 
 	private static String required(Map<String, String> form, String name) {

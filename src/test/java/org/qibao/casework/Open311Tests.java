@@ -159,6 +159,16 @@ class Open311Tests {
 	}
 
 	@Test
+	void anUnknownServiceCodeOfAHundredThousandCharactersIsNamedShortInTheRefusal() {
+		String code = "x".repeat(100_000);
+
+		List<Map<String, Object>> refusal = refused(post("json", form("api_key", this.apiKey, "service_code", code, "lat",
+				"30.5675", "long", "114.3530", "description", "x")), 404);
+
+		assertThat(refusal.get(0).get("description").toString()).startsWith("service_code not found: xxx").hasSizeLessThan(100);
+	}
+
+	@Test
 	void administratorsListAndRevokeKeysAndARevokedKeyStopsAtOnce() {
 		Map<String, Object> issued = issue(this.administrator, "区指挥中心");
 		String secret = issued.get("apiKey").toString();
