@@ -193,10 +193,17 @@ class Open311Controller {
 		return value;
 	}
 
+	private static final java.util.regex.Pattern DECIMAL_DEGREES = java.util.regex.Pattern
+		.compile("[+-]?(\\d{1,3}(\\.\\d{0,20})?|\\.\\d{1,20})([eE][+-]?\\d{1,3})?");
+
 	private static double coordinate(Map<String, String> form, String name) {
 		String value = form.get(name);
 		if (value == null || value.isBlank()) {
 			throw new Open311Exception(400, "lat and long are required (addresses are not looked up)");
+		}
+		// Decimal degrees only: Java would also read "0x1p4" (hexadecimal) and "30.5d" (a type suffix).
+		if (!DECIMAL_DEGREES.matcher(value.strip()).matches()) {
+			throw new Open311Exception(400, name + " must be a number in decimal degrees (WGS84)");
 		}
 		try {
 			double coordinate = Double.parseDouble(value.strip());

@@ -169,6 +169,18 @@ class Open311Tests {
 	}
 
 	@Test
+	void coordinatesThatAreNotDecimalDegreesAreRefusedThoughJavaCouldReadThem() {
+		long before = casesOfTheAdministrator();
+
+		for (String lat : List.of("30.5675d", "30.5675f", "0x1.e9p4", "30.5675 km")) {
+			refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat", lat, "long", "114.3530",
+					"description", "x")), 400);
+		}
+
+		assertThat(casesOfTheAdministrator()).isEqualTo(before);
+	}
+
+	@Test
 	void administratorsListAndRevokeKeysAndARevokedKeyStopsAtOnce() {
 		Map<String, Object> issued = issue(this.administrator, "区指挥中心");
 		String secret = issued.get("apiKey").toString();
