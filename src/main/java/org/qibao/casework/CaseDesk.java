@@ -54,6 +54,11 @@ record CaseDesk(Actor actor, long communityId, Set<Long> communityGrids, Set<Lon
 		return this.actor != null && gridCase.reporterId() == this.actor.accountId();
 	}
 
+	/** Sees this department and its members: those who dispatch to it, and its own members. */
+	boolean dispatchesTo(Department department) {
+		return administrator() || gridWorker() || this.departments.contains(department.id());
+	}
+
 	/** Sees the case at all: its people, and the community's volunteers (who may add to it instead of reporting it again). */
 	boolean sees(Case gridCase) {
 		return this.actor != null && (reported(gridCase) || administrator() || gridWorker() || handles(gridCase)

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Cases, categories and departments by ID: a case for those who see it ({@link CaseDesk#sees}),
- * categories and departments for anyone signed in, as their queries show them.
+ * categories for anyone, departments for those who dispatch to them and their members.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseworkNodeTypes {
@@ -31,10 +31,20 @@ class CaseworkNodeTypes {
 		return NodeType.visibleToAll("CaseCategory", categories::findAll);
 	}
 
+	/**
+	 * A department, with its members' names, for those who dispatch to it (as {@code departments}
+	 * lists it) and for its own members; nobody else, signed in or not.
+	 */
 	@Bean
-	NodeType<Department> departmentNodeType(Departments departments) {
-		return NodeType.of("Department", departments::findAll,
-				(found, viewer) -> Viewer.of(viewer) == null ? Map.of() : found);
+	NodeType<Department> departmentNodeType(Departments departments, CaseDesks desks) {
+		return NodeType.of("Department", departments::findAll, (found, viewer) -> {
+			Map<Long, CaseDesk> byCommunity = desks.of(Viewer.of(viewer),
+					found.values().stream().map(Department::communityId).distinct().toList());
+			return found.entrySet()
+				.stream()
+				.filter(e -> byCommunity.get(e.getValue().communityId()).dispatchesTo(e.getValue()))
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		});
 	}
 
 }

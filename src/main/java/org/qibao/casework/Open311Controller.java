@@ -69,7 +69,7 @@ class Open311Controller {
 			@RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
 			@RequestParam(name = "api_key", required = false) String apiKey) {
 		CaseCategory service = this.requests.service(community(jurisdiction, apiKey), code)
-			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + code));
+			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + echoed(code)));
 		return this.rendering.definition(format, service);
 	}
 
@@ -81,7 +81,7 @@ class Open311Controller {
 		}
 		String code = required(form, "service_code");
 		CaseCategory service = this.requests.service(key.communityId(), code)
-			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + code));
+			.orElseThrow(() -> new Open311Exception(404, "service_code not found: " + echoed(code)));
 		GeoPoint position = new GeoPoint(coordinate(form, "long"), coordinate(form, "lat"));
 		Case created = this.requests.submit(key, service, position, required(form, "description"));
 		return this.rendering.posted(format, created);
@@ -175,18 +175,35 @@ class Open311Controller {
 		return (statuses.size() == 2) ? null : statuses.contains("open");
 	}
 
+	/** A caller's value named in an error, cut short: a megabyte sent is not a megabyte answered. */
+	private static String echoed(String value) {
+		return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+	}
+
 	private static String required(Map<String, String> form, String name) {
 		String value = form.get(name);
 		if (value == null || value.isBlank()) {
 			throw new Open311Exception(400, name + " is required");
 		}
+		// A form post passes no GraphQL input check: refuse here what PostgreSQL cannot store (NUL)
+		// and what no text of a report holds, as the GraphQL API does.
+		if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+			throw new Open311Exception(400, name + " holds a control character; only tab, line feed and carriage return are allowed");
+		}
 		return value;
 	}
+
+	private static final java.util.regex.Pattern DECIMAL_DEGREES = java.util.regex.Pattern
+		.compile("[+-]?(\\d{1,3}(\\.\\d{0,20})?|\\.\\d{1,20})([eE][+-]?\\d{1,3})?");
 
 	private static double coordinate(Map<String, String> form, String name) {
 		String value = form.get(name);
 		if (value == null || value.isBlank()) {
 			throw new Open311Exception(400, "lat and long are required (addresses are not looked up)");
+		}
+		// Decimal degrees only: Java would also read "0x1p4" (hexadecimal) and "30.5d" (a type suffix).
+		if (!DECIMAL_DEGREES.matcher(value.strip()).matches()) {
+			throw new Open311Exception(400, name + " must be a number in decimal degrees (WGS84)");
 		}
 		try {
 			double coordinate = Double.parseDouble(value.strip());

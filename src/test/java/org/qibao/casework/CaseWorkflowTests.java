@@ -247,6 +247,43 @@ class CaseWorkflowTests {
 			.isEqualTo("ONE_HANDLER");
 	}
 
+	@Test
+	void aDispatchWithoutAnyHandlerIsToldToChooseOneNotThatItChoseBoth() {
+		Map<String, Object> c = caseOf(plainStep(this.gridWorker, "caseAccept",
+				this.fixtures.reported(this.reporter, "无人处置"), null));
+
+		Map<String, Object> refused = dispatch(c, this.gridWorker, null, null);
+
+		assertThat(errorCode(refused)).isEqualTo("ONE_HANDLER");
+		assertThat(errorMessage(refused)).isEqualTo("Choose one handler: a grid worker or a department, one of the two.");
+		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ?",
+				GlobalId.keyOf(c.get("id").toString(), "Case"))).isEqualTo(2);
+	}
+
+	@Test
+	void aDepartmentByIdIsShownToThoseWhoDispatchToItAndItsMembersNotToVolunteersOrStrangers() {
+		Person administrator = this.fixtures.administrator("周书记");
+		Person clerk = this.fixtures.person("物业小李");
+		Person stranger = this.fixtures.person("路人");
+		Map<String, Object> created = CaseFixtures.payload(administrator.client(), """
+				mutation($input: DepartmentCreateInput!) {
+				  departmentCreate(input: $input) { department { id } userErrors { code } }
+				}""", Map.of("communityId", this.fixtures.dongting(), "name", "市政维修 " + System.nanoTime(),
+				"memberIds", List.of(clerk.id())), "departmentCreate");
+		@SuppressWarnings("unchecked")
+		String departmentId = ((Map<String, Object>) created.get("department")).get("id").toString();
+		String node = "query($id: ID!) { node(id: $id) { ... on Department { name members { displayName } } } }";
+
+		for (Person allowed : List.of(administrator, this.gridWorker, clerk)) {
+			assertThat(allowed.client().document(node).variable("id", departmentId).execute()
+				.path("node.members[*].displayName").entityList(String.class).get()).containsExactly("物业小李");
+		}
+		for (Person refused : List.of(this.reporter, stranger)) {
+			refused.client().document(node).variable("id", departmentId).execute().path("node").valueIsNull();
+		}
+		org.qibao.Clients.anonymous(this.port).document(node).variable("id", departmentId).execute().path("node").valueIsNull();
+	}
+
 	private Map<String, Object> inProgress() {
 		Map<String, Object> c = this.fixtures.reported(this.reporter, "栏杆损坏");
 		c = caseOf(plainStep(this.gridWorker, "caseAccept", c, null));

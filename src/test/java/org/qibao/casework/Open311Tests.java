@@ -146,6 +146,41 @@ class Open311Tests {
 	}
 
 	@Test
+	void aDescriptionWithANulOrControlCharacterIsRefusedAsTheSpecsErrorAndNotAServerFault() {
+		long before = casesOfTheAdministrator();
+
+		List<Map<String, Object>> nul = refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat",
+				"30.5675", "long", "114.3530", "description", "路灯\u0000不亮")), 400);
+		assertThat(nul.get(0).get("description").toString()).contains("description");
+		refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat", "30.5675", "long", "114.3530",
+				"description", "路灯\u0001不亮")), 400);
+
+		assertThat(casesOfTheAdministrator()).isEqualTo(before);
+	}
+
+	@Test
+	void anUnknownServiceCodeOfAHundredThousandCharactersIsNamedShortInTheRefusal() {
+		String code = "x".repeat(100_000);
+
+		List<Map<String, Object>> refusal = refused(post("json", form("api_key", this.apiKey, "service_code", code, "lat",
+				"30.5675", "long", "114.3530", "description", "x")), 404);
+
+		assertThat(refusal.get(0).get("description").toString()).startsWith("service_code not found: xxx").hasSizeLessThan(100);
+	}
+
+	@Test
+	void coordinatesThatAreNotDecimalDegreesAreRefusedThoughJavaCouldReadThem() {
+		long before = casesOfTheAdministrator();
+
+		for (String lat : List.of("30.5675d", "30.5675f", "0x1.e9p4", "30.5675 km")) {
+			refused(post("json", form("api_key", this.apiKey, "service_code", "theft", "lat", lat, "long", "114.3530",
+					"description", "x")), 400);
+		}
+
+		assertThat(casesOfTheAdministrator()).isEqualTo(before);
+	}
+
+	@Test
 	void administratorsListAndRevokeKeysAndARevokedKeyStopsAtOnce() {
 		Map<String, Object> issued = issue(this.administrator, "区指挥中心");
 		String secret = issued.get("apiKey").toString();
