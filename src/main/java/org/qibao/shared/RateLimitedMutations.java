@@ -1,6 +1,7 @@
 package org.qibao.shared;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -88,6 +89,9 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 
 	}
 
+	/** Input fields that name one request however often it is sent. */
+	private static final List<String> OCCASION_FIELDS = List.of("idempotencyKey", "reportId");
+
 	private record Limited(String mutation, RateLimits.Limit limit, Gate gate, DataFetcher<?> delegate)
 			implements DataFetcher<Object> {
 
@@ -105,9 +109,17 @@ final class RateLimitedMutations extends GraphQLTypeVisitorStub {
 				.then(Mono.defer(() -> call(environment)));
 		}
 
+		/** The input's idempotency key, or the ID a phone gave its report: what a retry repeats. */
 		private static String occasion(DataFetchingEnvironment environment) {
-			return (environment.getArgument("input") instanceof Map<?, ?> input
-					&& input.get("idempotencyKey") instanceof String key) ? key : null;
+			if (!(environment.getArgument("input") instanceof Map<?, ?> input)) {
+				return null;
+			}
+			for (String field : OCCASION_FIELDS) {
+				if (input.get(field) instanceof String key) {
+					return key;
+				}
+			}
+			return null;
 		}
 
 		private void count(Authentication person, String occasion) {

@@ -175,6 +175,22 @@ class CaseReportTests {
 			.isEqualTo(30);
 	}
 
+	@Test
+	void aStoredReportResentBeyondTheHourlyLimitIsStillAnsweredWithItsCase() throws Exception {
+		CaseFixtures.Neighbourhood place = this.fixtures.neighbourhood();
+		Person volunteer = this.fixtures.of(place, "重发", org.qibao.identity.Role.VOLUNTEER);
+		String category = this.fixtures.category(volunteer.client(), place.id(), "other");
+		Map<String, Object> input = reportInput(category, "离线重发", CaseFixtures.Neighbourhood.IN_GRID);
+
+		// a phone whose answers were lost resends the one report, more often than thirty times
+		List<org.springframework.graphql.test.tester.GraphQlTester.Response> responses = Bursts.race(35,
+				i -> () -> volunteer.client().document(CaseFixtures.REPORT).variable("input", input).execute());
+
+		assertThat(responses.stream().filter(CaseReportTests::limited).count()).isZero();
+		assertThat(this.fixtures.count("SELECT count(*) FROM grid_case WHERE reporter_id = ?", volunteer.account().id()))
+			.isEqualTo(1);
+	}
+
 	private static boolean limited(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
 		boolean[] limited = new boolean[1];
 		response.errors().satisfy(errors -> limited[0] = errors.stream()
