@@ -108,6 +108,19 @@ public class Geography {
 		return byId(this.repository.grids(ids), Grid::id);
 	}
 
+	/** The city each of these streets lies in, by street id. */
+	public Map<Long, Long> citiesOfStreets(Collection<Long> streetIds) {
+		Map<Long, Long> districtOfStreet = this.repository.streets(streetIds)
+			.stream()
+			.collect(Collectors.toMap(Place.Street::id, Place.Street::districtId));
+		Map<Long, Long> cityOfDistrict = this.repository.districts(districtOfStreet.values())
+			.stream()
+			.collect(Collectors.toMap(Place.District::id, Place.District::cityId));
+		return districtOfStreet.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> cityOfDistrict.get(e.getValue())));
+	}
+
 	public List<Grid> gridsOf(long communityId) {
 		return this.repository.gridsOfCommunities(List.of(communityId));
 	}

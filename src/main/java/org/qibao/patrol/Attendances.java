@@ -163,7 +163,23 @@ class Attendances {
 
 	private void publish(Attendance attendance, Instant now) {
 		this.events.publishEvent(new AttendanceVerified(attendance.id(), attendance.accountId(), attendance.communityId(),
-				attendance.verifiedMinutes(), now, attendance.decidedBy()));
+				attendance.verifiedMinutes(), now, attendance.decidedBy(), patrolOf(attendance)));
+	}
+
+	/** What the verified patrol was, for the modules that recognise it (gamification's badges and boards). */
+	private AttendanceVerified.Patrol patrolOf(Attendance attendance) {
+		CheckIn checkIn = this.queries.checkIns(List.of(attendance.checkInId())).get(attendance.checkInId());
+		Shift shift = this.queries.shift(attendance.shiftId()).orElseThrow();
+		List<Long> grids = this.jdbc.sql("SELECT grid_id FROM shift_grid WHERE shift_id = ? ORDER BY grid_id")
+			.param(shift.id())
+			.query(Long.class)
+			.list();
+		int checkpoints = this.jdbc.sql("SELECT count(*) FROM checkpoint_visit WHERE check_in_id = ?")
+			.param(checkIn.id())
+			.query(Integer.class)
+			.single();
+		return new AttendanceVerified.Patrol(shift.teamId(), grids, shift.startsAt(), checkIn.checkedInAt(),
+				checkIn.checkedOutAt(), checkpoints, checkIn.reportedBy());
 	}
 
 	/** The location module's coverage, or null when it is unavailable: the attendance then goes to review. */
