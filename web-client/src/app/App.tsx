@@ -19,6 +19,11 @@ import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
+import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
+import { TeamScreen } from '../captain/gamification/TeamScreen';
+import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
+import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -52,6 +57,11 @@ export function App() {
             <Route path="/admin/merchants" element={<MerchantsScreen />} />
             <Route path="/merchant/apply" element={<ApplyScreen />} />
             <Route path="/merchant/staff" element={<StaffScreen />} />
+            <Route path="/volunteer/achievements" element={<AchievementsScreen />} />
+            <Route path="/volunteer/certificate" element={<ServiceCertificateScreen />} />
+            <Route path="/captain/team" element={<TeamScreen />} />
+            <Route path="/admin/badges" element={<BadgesEditorScreen />} />
+            <Route path="/admin/levels" element={<LevelsEditorScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -5,9 +5,13 @@ import { type Root, createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AdminHome } from '../admin/AdminHome';
+import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
+import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { MembersScreen } from '../captain/patrol/MembersScreen';
 import { ReviewScreen } from '../captain/patrol/ReviewScreen';
 import { RosterScreen } from '../captain/patrol/RosterScreen';
@@ -22,6 +26,8 @@ import { type Account, AccountContext } from '../shared/auth/account';
 import { SessionProvider } from '../shared/auth/SessionProvider';
 import { createGraphqlClient } from '../shared/graphql/client';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
+import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
+import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { CheckInScreen } from '../volunteer/patrol/CheckInScreen';
 import { ShiftsScreen } from '../volunteer/patrol/ShiftsScreen';
@@ -62,9 +68,15 @@ const SCREENS: Record<string, () => ReactElement> = {
   MerchantsScreen: () => <MerchantsScreen />,
   ApplyScreen: () => <ApplyScreen />,
   StaffScreen: () => <StaffScreen />,
+  AchievementsScreen: () => <AchievementsScreen />,
+  ServiceCertificateScreen: () => <ServiceCertificateScreen />,
+  TeamScreen: () => <TeamScreen />,
+  BadgesEditorScreen: () => <BadgesEditorScreen />,
+  LevelsEditorScreen: () => <LevelsEditorScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,
+  'HomeScreen ADMINISTRATOR': () => <AdminHome assignments={ACCOUNT.roles} />,
 };
 
 /** Routed screens that load nothing when they open, and why. */
@@ -73,7 +85,7 @@ const LOADING_NOTHING: Record<string, string> = {
   RequireAccount: 'the guard around every screen; checked on its own below',
   CounterScreen: 'asks the server only when a code is entered, and shows a failed look-up as the outcome',
   AccountScreen: 'loads nothing: a form whose failures are its own messages',
-  HomeScreen: 'checked through the role areas that load (the administrator’s and the merchant’s home cards load nothing)',
+  HomeScreen: 'checked through the role areas that load (the merchant’s home cards load nothing)',
   Navigate: 'a redirect',
 };
 

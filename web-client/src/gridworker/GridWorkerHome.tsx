@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
+import { LocalLegendCard } from '../shared/gamification/LocalLegendCard';
 import { AtRiskShiftsCard } from './AtRiskShiftsCard';
 import { LiveMapCard } from './LiveMapCard';
 
@@ -10,6 +11,9 @@ export function GridWorkerHome({ assignments }: AreaProps) {
     <AreaSection role="GRID_WORKER" assignments={assignments}>
       <LiveMapCard />
       <AtRiskShiftsCard />
+      {assignments.filter((a) => a.scope.__typename === 'Grid').map((a, index) => (
+        <LocalLegendCard key={a.scope.id} gridId={a.scope.id} withGoals={index === 0} />
+      ))}
       <ComingSoonCard id="gridworker-cases" title={t('gridworker.cases.title')} text={t('gridworker.cases.text')} />
     </AreaSection>
   );
