@@ -19,8 +19,4 @@ record PointsEntry(long id, long accountId, long communityId, long streetId, lon
 		};
 	}
 
-	Instant at() {
-		return this.recordedAt;
-	}
-
 }

@@ -33,7 +33,7 @@ class PointsLedger {
 					                          recorded_at, counts_at, counts_week, counts_month)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (source, source_id, account_id) DO NOTHING
-					RETURNING """ + PointsEntry.COLUMNS)
+					RETURNING\s""" + PointsEntry.COLUMNS)
 				.params(award.accountId(), place.communityId(), place.streetId(), place.cityId(), award.teamId(),
 						award.source(), award.sourceId(), award.points(), Timestamp.from(now), Timestamp.from(countsAt),
 						place.week(countsAt), place.month(countsAt))
@@ -54,7 +54,7 @@ class PointsLedger {
 				FROM points_entry WHERE source = ANY(?) AND source_id = ? AND points > 0
 				ORDER BY id
 				ON CONFLICT (source, source_id, account_id) DO NOTHING
-				RETURNING """ + PointsEntry.COLUMNS)
+				RETURNING\s""" + PointsEntry.COLUMNS)
 			.params(Timestamp.from(now), sources.toArray(String[]::new), sourceId)
 			.query(PointsLedger::entry)
 			.list();

@@ -182,6 +182,11 @@ class CheckInTests {
 			.path("shiftCheckOut.checkIn.attendance.checkedInMinutes").entity(Integer.class).isEqualTo(30)
 			.path("shiftCheckOut.checkIn.attendance.verifiedMinutes").entity(Integer.class).isEqualTo(30);
 		assertThat(this.verified.of(accountId)).extracting(AttendanceVerified::verifiedMinutes).containsExactly(30, 30);
+		// the event tells what the patrol was, for gamification: the team, the shift's start and the check-in
+		assertThat(this.verified.of(accountId)).extracting(AttendanceVerified::patrol)
+			.allSatisfy(patrol -> assertThat(patrol.teamId()).isEqualTo(shift.teamId()))
+			.allSatisfy(patrol -> assertThat(patrol.shiftStartsAt()).isEqualTo(shift.startsAt()))
+			.allSatisfy(patrol -> assertThat(patrol.checkedInBy()).isNull());
 		// the passbook is credited once per attendance: the sixty minutes from the first check-in to the last check-out
 		awaitUntil(() -> passbookBalance(phone) == 60);
 		phone.document("{ passbook { entries(first: 10) { nodes { kind minutes } } } }").execute()
