@@ -10,7 +10,6 @@ const METAL: Readonly<Record<string, string>> = {
   PATROLS_STARTING_BEFORE: '#8a4b00',
   PATROL_DAYS_ON_WEEKDAY: '#1f5f1f',
   PROXY_PATROLS: '#3d3d3d',
-  GIFTS_GIVEN: '#8a1c4a',
 };
 
 interface Props {

@@ -13,6 +13,11 @@ describe('user errors beside their fields', () => {
     expect(errors.general).toEqual([]);
   });
 
+  it('takes a path given as one dotted segment the same way', () => {
+    expect(fieldErrors([{ message: 'must be 1 or more', field: ['input', 'rule.threshold'] }], known).byField)
+      .toEqual({ 'rule.threshold': 'must be 1 or more' });
+  });
+
   it('shows a message without a field, or for a field the form lacks, for the whole form', () => {
     const errors = fieldErrors([
       { message: 'not allowed', field: null },

@@ -1,0 +1,169 @@
+package org.qibao.webclient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.qibao.Clients;
+import org.qibao.QibaoTest;
+import org.qibao.identity.Account;
+import org.qibao.identity.Accounts;
+import org.qibao.identity.Role;
+import org.qibao.patrol.AttendanceVerified;
+import org.qibao.patrol.Team;
+import org.qibao.patrol.Teams;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Gamification in a real (headless) Chromium at phone size, joined to the real server: a verified patrol
+ * published as patrol publishes it earns points, a level and a badge that the volunteer sees, and prints
+ * on the service certificate; the captain sees the member on the team page; the administrator adds a badge.
+ */
+@QibaoTest
+class GamificationInTheBrowserTests extends BrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aVolunteerWithAVerifiedPatrolSeesTheirPointsLevelBadgeAndCertificate() throws Exception {
+		long dongting = dongting();
+		Team team = this.teams.create(dongting, "银杏队" + System.nanoTime() % 100_000, List.of());
+		String phone = Clients.uniquePhone();
+		Account volunteer = this.accounts.register(phone, "陈阿姨", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(volunteer.id(), Role.VOLUNTEER, dongting);
+		this.teams.addMember(team.id(), volunteer.id());
+		patrolled(volunteer, dongting, team, 110);
+		int points = awaitPoints(volunteer.id());
+		assertThat(points).as("110 verified minutes and the checkpoints visited").isGreaterThanOrEqualTo(110);
+
+		signInInChinese("http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
+		assertThat(visible("[data-testid=card-level]").getText()).isEqualTo("第 1 级 · 新手巡逻员");
+		assertThat(visible("[data-testid=card-points]").getText()).isEqualTo("共 " + points + " 分");
+		screenshot("volunteer-home");
+
+		click("[data-testid=open-achievements]");
+		assertThat(visible("[data-testid=my-points]").getAttribute("data-points")).isEqualTo(String.valueOf(points));
+		assertThat(visible("[data-testid=level-progress]").getAttribute("aria-valuetext"))
+			.isEqualTo("再得 " + (600 - points) + " 分，升到“巡逻员”");
+		WebElement firstPatrol = visible("[data-testid=earned-badge][data-key=first-patrol]");
+		WebElement medal = firstPatrol.findElement(By.cssSelector("[data-testid=badge-icon]"));
+		assertThat(medal.getAttribute("role")).isEqualTo("img");
+		assertThat(medal.getAttribute("aria-label")).as("the badge's text alternative").isEqualTo("第一次巡逻");
+		assertThat(visible("[data-testid=next-badge][data-key=hours-10]").getText()).contains("巡逻10小时", "已完成 1 小时 50 分钟，需要 10 小时");
+		assertThat(visible("[data-testid=streak-weeks]").getAttribute("data-weeks")).isEqualTo("1");
+		assertThat(visible("[data-testid=streak-this-week]").getText()).isEqualTo("本周已经巡逻过了 ✓");
+		assertThat(visible("[data-testid=rank-ALL_TIME-COMMUNITY]").getText()).startsWith("第 ");
+		this.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=points-entry][data-source=PATROL]")).isEmpty());
+		assertThat(visible("[data-testid=points-entry][data-source=PATROL]").getText()).contains("巡逻（已核实）", "+110 分");
+		screenshot("achievements");
+
+		click("[data-testid=name-hide-on]");
+		assertThat(visible("[data-testid=name-hide-message]").getText()).contains("已隐藏");
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=name-hide-on]")).getAttribute("aria-pressed")).isEqualTo("true");
+
+		click("[data-testid=open-certificate]");
+		assertThat(visible("[data-testid=certificate-statement]").getText())
+			.contains("陈阿姨", "东亭社区", "累计服务时长 1.8 小时");
+		assertThat(visible("[data-testid=certificate-line]").getText()).contains(team.name(), "东亭社区", "1", "1.8");
+		screenshot("certificate");
+	}
+
+	@Test
+	void theAdministratorAddsABadgeAndSeesTheServersRefusalBesideTheField() throws Exception {
+		String key = "rain-" + System.nanoTime() % 1_000_000;
+		signInInChinese("http://localhost:" + this.port, Clients.ADMINISTRATOR_PHONE, Clients.DEMO_PASSWORD);
+		this.browser.get("http://localhost:" + this.port + "/admin");
+		click("[data-testid=open-admin-badges]");
+		visible("[data-testid=admin-badge][data-key=first-patrol]");
+		click("[data-testid=badge-add-open]");
+		visible("[data-testid=badge-key]").sendKeys(key);
+		visible("[data-testid=badge-nameZhCN]").sendKeys("风雨无阻");
+		visible("[data-testid=badge-nameEn]").sendKeys("All weathers");
+		visible("[data-testid=badge-descriptionZhCN]").sendKeys("一个月里巡逻十二次。");
+		visible("[data-testid=badge-descriptionEn]").sendKeys("Twelve patrols in one month.");
+		new Select(visible("[data-testid=badge-metric]")).selectByValue("PATROLS");
+		new Select(visible("[data-testid=badge-window]")).selectByValue("CALENDAR_MONTH");
+		visible("[data-testid=badge-threshold]").sendKeys("-3");
+		click("[data-testid=badge-save]");
+		WebElement refusal = visible("[data-testid='error-rule.threshold']");
+		assertThat(refusal.getText()).isNotBlank();
+		assertThat(visible("[data-testid=badge-threshold]").getAttribute("aria-invalid")).isEqualTo("true");
+		screenshot("badge-refused");
+		assertThat(badges(key)).as("nothing added while refused").isZero();
+
+		visible("[data-testid=badge-threshold]").clear();
+		visible("[data-testid=badge-threshold]").sendKeys("12");
+		click("[data-testid=badge-save]");
+		assertThat(visible("[data-testid=badges-message]").getText()).contains("风雨无阻");
+		WebElement added = visible("[data-testid=admin-badge][data-key=" + key + "]");
+		assertThat(added.getText()).contains("风雨无阻 · All weathers", "核实的巡逻次数达到 12（一个月之内）");
+		assertThat(badges(key)).isEqualTo(1);
+		screenshot("badge-added");
+	}
+
+	private long dongting() {
+		return this.jdbc.sql("SELECT id FROM community WHERE name = '东亭社区'").query(Long.class).single();
+	}
+
+	private int badges(String key) {
+		return this.jdbc.sql("SELECT count(*) FROM badge WHERE key = ?").param(key).query(Integer.class).single();
+	}
+
+	/** A patrol of {@code minutes} that ended an hour ago, verified, as patrol announces it. */
+	private void patrolled(Account volunteer, long community, Team team, int minutes) {
+		Instant out = Instant.now().minus(Duration.ofHours(1));
+		Instant in = out.minus(Duration.ofMinutes(minutes));
+		AttendanceVerified verified = new AttendanceVerified(System.currentTimeMillis() * 1000 + 17, volunteer.id(), community,
+				minutes, out, null, new AttendanceVerified.Patrol(team.id(), List.of(), in, in, out, 2, null));
+		this.transaction.executeWithoutResult(status -> this.events.publishEvent(verified));
+	}
+
+	/** The volunteer's points once the patrol's have arrived. */
+	private int awaitPoints(long account) {
+		Instant deadline = Instant.now().plusSeconds(15);
+		while (true) {
+			int points = this.jdbc.sql("SELECT coalesce(sum(points), 0) FROM points_entry WHERE account_id = ?")
+				.param(account)
+				.query(Integer.class)
+				.single();
+			if (points > 0) {
+				return points;
+			}
+			assertThat(Instant.now()).as("the patrol's points arrive").isBefore(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return 0;
+			}
+		}
+	}
+
+}
