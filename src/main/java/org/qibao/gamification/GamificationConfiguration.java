@@ -23,4 +23,10 @@ class GamificationConfiguration {
 		return NodeType.visibleToAll("Badge", badges::findAll);
 	}
 
+	/** Goals are public: the home screens show them to everyone. */
+	@Bean
+	NodeType<CommunityGoal> communityGoalNodeType(CommunityGoals goals) {
+		return NodeType.visibleToAll("CommunityGoal", goals::findAll);
+	}
+
 }
