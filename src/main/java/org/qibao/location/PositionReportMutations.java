@@ -1,11 +1,15 @@
 package org.qibao.location;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -30,6 +34,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class PositionReportMutations implements RuntimeWiringConfigurer {
+
+	/** How long a request thread waits for Redis before it lets the answer follow asynchronously. */
+	private static final Duration BRIEF_WAIT = Duration.ofMillis(20);
 
 	private final PositionReporting reporting;
 
@@ -57,7 +64,28 @@ class PositionReportMutations implements RuntimeWiringConfigurer {
 		if (result instanceof Mono<?> actorThenPayload) {
 			return actorThenPayload.flatMap(payload -> Mono.fromFuture((CompletableFuture<?>) payload));
 		}
-		return result;
+		return awaitBriefly((CompletableFuture<?>) result);
+	}
+
+	/**
+	 * The payload itself once Redis has answered within {@link #BRIEF_WAIT} (as it does but in an
+	 * outage), so the rest of the request runs on this thread, synchronously; else the future, and
+	 * the answer follows when Redis does, without holding the thread any longer.
+	 */
+	private static Object awaitBriefly(CompletableFuture<?> payload) {
+		try {
+			return payload.get(BRIEF_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return payload;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return payload;
+		}
+		catch (ExecutionException ex) {
+			return payload; // graphql-java reports the failure as it does for any failed future
+		}
 	}
 
 	private CompletableFuture<PositionReportPayload> positionReport(DataFetchingEnvironment env, Actor actor) {
