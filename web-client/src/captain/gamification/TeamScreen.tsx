@@ -40,8 +40,9 @@ function TeamStanding({ team }: TeamProps) {
   const [pausing, setPausing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [{ data, error }, refetch] = useQuery({ query: TeamBoardsQuery, variables: { communityId: team.community.id, period } });
-  const place = data ? teamPlace(team.id, data.teams.nodes) : null;
-  const members = memberStandings(team.memberships, data?.volunteers.nodes ?? []);
+  const teamsBoard = data?.teams;
+  const place = teamsBoard ? teamPlace(team.id, teamsBoard.nodes) : null;
+  const members = memberStandings(team.memberships, data?.volunteers?.nodes ?? []);
   return (
     <section className="gam-section" aria-labelledby={`team-${team.id}`} data-testid="team-standing">
       <h2 id={`team-${team.id}`}>{team.name}</h2>
@@ -53,10 +54,10 @@ function TeamStanding({ team }: TeamProps) {
         ))}
       </div>
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      {data && (
+      {teamsBoard && (
         <p className="gam-figure" data-testid="team-place">
           {place
-            ? t('gamification.team.place', { community: team.community.name, rank: place.rank, of: data.teams.totalCount, points: place.points })
+            ? t('gamification.team.place', { community: team.community.name, rank: place.rank, of: teamsBoard.totalCount, points: place.points })
             : t('gamification.team.unplaced', { community: team.community.name })}
         </p>
       )}
