@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { localized } from '../../shared/gamification/localized';
 import { fieldErrors, type FieldErrors } from '../../shared/graphql/fieldErrors';
 import { BADGE_METRICS, BADGE_WINDOWS, type BadgeForm, WEEKDAYS, ruleExtra, ruleInput } from './badgeForm';
 import { BadgeCreateMutation, BadgeUpdateMutation } from './operations';
@@ -20,7 +21,7 @@ interface Props {
 
 /** Adds or changes a badge: its names and description in both languages and the rule that earns it. */
 export function BadgeEditorForm({ communityId, badgeId, initial, onSaved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>(NONE);
   const [{ fetching: creating }, create] = useMutation(BadgeCreateMutation);
@@ -44,7 +45,10 @@ export function BadgeEditorForm({ communityId, badgeId, initial, onSaved }: Prop
     if (!result) return setErrors({ byField: {}, general: [t('errors.network')] });
     setErrors(fieldErrors(result.userErrors, (path) => KNOWN.has(path)));
     if (result.badge && result.userErrors.length === 0) {
-      onSaved(t('gamification.admin.badgeSaved', { name: result.badge.name.zhCN, count: result.backfilledAwards }));
+      const name = localized(result.badge.name, i18n.language);
+      onSaved(result.backfilledAwards > 0
+        ? t('gamification.admin.badgeSaved', { name, count: result.backfilledAwards })
+        : t('gamification.admin.badgeSavedNoneYet', { name }));
     }
   }
 

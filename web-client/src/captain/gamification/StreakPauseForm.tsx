@@ -35,11 +35,11 @@ export function StreakPauseForm({ teamId, accountId, name, onDone }: { teamId: s
             <span className="field-label">{t(`gamification.team.pause.${field}`)}</span>
             <input id={id(field)} type={type} value={value} maxLength={type === 'text' ? 100 : undefined}
               aria-invalid={errors.byField[field] ? true : undefined} aria-describedby={errors.byField[field] ? `${id(field)}-error` : undefined}
-              onChange={(e) => set(e.target.value)} />
+              onChange={(e) => set(e.target.value)} data-testid={`streak-pause-${field}`} />
             {errors.byField[field] && <span id={`${id(field)}-error`} className="field-error">{errors.byField[field]}</span>}
           </label>
         ))}
-      <button type="submit" className="button primary" disabled={fetching}>{t('gamification.team.pause.submit')}</button>
+      <button type="submit" className="button primary" disabled={fetching} data-testid="streak-pause-submit">{t('gamification.team.pause.submit')}</button>
     </form>
   );
 }

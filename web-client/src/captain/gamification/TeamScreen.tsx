@@ -71,7 +71,7 @@ function TeamStanding({ team }: TeamProps) {
               {m.rank ? t('gamification.team.memberPoints', { points: m.points, rank: m.rank }) : t('gamification.team.noPoints')}
             </div>
             <button type="button" className="button" aria-expanded={pausing === m.id}
-              onClick={() => setPausing(pausing === m.id ? null : m.id)}>
+              onClick={() => setPausing(pausing === m.id ? null : m.id)} data-testid="streak-pause-open">
               {t('gamification.team.pause.open')}
             </button>
             {pausing === m.id && (

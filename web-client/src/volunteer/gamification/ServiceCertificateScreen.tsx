@@ -33,9 +33,9 @@ export function ServiceCertificateScreen() {
       <h1 className="certificate-title">{t('gamification.certificate.title')}</h1>
       <p className="certificate-statement" data-testid="certificate-statement">
         {span
-          ? t('gamification.certificate.statement', {
+          ? t(span.from === span.to ? 'gamification.certificate.statementOneYear' : 'gamification.certificate.statement', {
             name: record.account.displayName, from: span.from, to: span.to,
-            communities: communities.join('、'), hours: serviceHours(record.totalMinutes),
+            communities: communities.join(t('gamification.certificate.and')), hours: serviceHours(record.totalMinutes),
           })
           : t('gamification.certificate.none', { name: record.account.displayName })}
       </p>
@@ -78,7 +78,7 @@ export function ServiceCertificateScreen() {
       )}
       <p className="certificate-note">{t('gamification.certificate.note')}</p>
       <div className="certificate-issuer">
-        <p>{communities.length > 0 ? communities.join('、') : ''}</p>
+        <p>{communities.join(t('gamification.certificate.and'))}</p>
         <p>{t('gamification.certificate.seal')}</p>
         <p>{t('gamification.certificate.issued', { date: new Date(record.issuedAt).toLocaleDateString(i18n.language, { dateStyle: 'long' }) })}</p>
       </div>

@@ -2,7 +2,10 @@ package org.qibao.webclient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +19,7 @@ import org.qibao.identity.Role;
 import org.qibao.patrol.AttendanceVerified;
 import org.qibao.patrol.Team;
 import org.qibao.patrol.Teams;
+import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +66,11 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		int points = awaitPoints(volunteer.id());
 		assertThat(points).as("110 verified minutes and the checkpoints visited").isGreaterThanOrEqualTo(110);
 
+		String goal = "本月巡逻" + System.nanoTime() % 1000 + "小时";
+		setGoal(dongting, goal);
+
 		signInInChinese("http://localhost:" + this.port, phone, Clients.DEMO_PASSWORD);
+		assertThat(visible("[data-testid=community-goal]").getText()).contains(goal, "目标 500 小时");
 		assertThat(visible("[data-testid=card-level]").getText()).isEqualTo("第 1 级 · 新手巡逻员");
 		assertThat(visible("[data-testid=card-points]").getText()).isEqualTo("共 " + points + " 分");
 		screenshot("volunteer-home");
@@ -125,6 +133,57 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		assertThat(added.getText()).contains("风雨无阻 · All weathers", "核实的巡逻次数达到 12（一个月之内）");
 		assertThat(badges(key)).isEqualTo(1);
 		screenshot("badge-added");
+	}
+
+	@Test
+	void theCaptainSeesTheTeamsPlaceAndAMembersPointsAndPausesTheirStreak() throws Exception {
+		long dongting = dongting();
+		Team team = this.teams.create(dongting, "银杏队" + System.nanoTime() % 100_000, List.of());
+		String captainPhone = Clients.uniquePhone();
+		Account captain = this.accounts.register(captainPhone, "周队长", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(captain.id(), Role.CAPTAIN, team.id());
+		Account member = this.accounts.register(Clients.uniquePhone(), "王奶奶", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(member.id(), Role.VOLUNTEER, dongting);
+		this.teams.addMember(team.id(), member.id());
+		patrolled(member, dongting, team, 45);
+		int points = awaitPoints(member.id());
+
+		signInInChinese("http://localhost:" + this.port, captainPhone, Clients.DEMO_PASSWORD);
+		click("[data-testid=open-captain-team]");
+		assertThat(visible("[data-testid=team-place]").getText()).startsWith("在东亭社区排第 ").contains(points + " 分");
+		WebElement row = visible("[data-testid=team-member]");
+		assertThat(row.getText()).contains("王奶奶", points + " 分 · 社区第 ");
+		row.findElement(By.cssSelector("[data-testid=streak-pause-open]")).click();
+		click("[data-testid=streak-pause-submit]");
+		assertThat(visible("[data-testid=streak-pause-form] .field-error").getText()).as("a day is needed").isNotBlank();
+		type("[data-testid=streak-pause-from]", "2026-12-01");
+		type("[data-testid=streak-pause-until]", "2026-12-20");
+		visible("[data-testid=streak-pause-reason]").sendKeys("住院");
+		click("[data-testid=streak-pause-submit]");
+		assertThat(visible("[data-testid=team-message]").getText()).contains("王奶奶", "2026-12-01", "2026-12-20");
+		screenshot("team");
+	}
+
+	/** Fills a date field as a person picking the day would, whatever the browser's date format. */
+	private void type(String css, String value) {
+		this.browser.executeScript("""
+				const input = arguments[0];
+				Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, arguments[1]);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				""", visible(css), value);
+	}
+
+	/** The administrator sets this month's goal through the API. */
+	private void setGoal(long community, String title) {
+		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+		Clients.signedIn(this.port, Clients.ADMINISTRATOR_PHONE)
+			.document("mutation($i: CommunityGoalSetInput!) { communityGoalSet(input: $i) { userErrors { code } } }")
+			.variable("i", Map.of("communityId", GlobalId.encode("Community", community), "month", month,
+					"metric", "VERIFIED_PATROL_MINUTES", "target", 30000, "titleZhCN", title, "titleEn", "Patrol hours"))
+			.execute()
+			.path("communityGoalSet.userErrors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	private long dongting() {
