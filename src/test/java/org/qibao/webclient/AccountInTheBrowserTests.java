@@ -36,6 +36,7 @@ class AccountInTheBrowserTests extends BrowserTest {
 		this.browser.findElement(By.id("repeat-password")).sendKeys("second password 2");
 		click("[data-testid=password-submit]");
 		assertThat(visible("[data-testid=password-error]").getText()).isEqualTo("当前密码不正确。");
+		assertAccessible("a password change refused");
 
 		this.browser.findElement(By.id("current-password")).clear();
 		this.browser.findElement(By.id("current-password")).sendKeys("first password 1");

@@ -52,6 +52,22 @@ public abstract class BrowserTest {
 		return visible(this.wait, css);
 	}
 
+	/**
+	 * Fails when the screen this test's browser shows has a serious or critical WCAG 2.1 A/AA
+	 * violation, as axe-core finds them (see {@link Accessibility}); {@code screen} names it in the
+	 * failure.
+	 */
+	protected void assertAccessible(String screen) {
+		assertAccessible(this.browser, screen);
+	}
+
+	/** The same, for a test driving more than one browser. */
+	protected static void assertAccessible(ChromeDriver driver, String screen) {
+		org.assertj.core.api.Assertions.assertThat(Accessibility.seriousViolations(driver))
+			.as("serious or critical WCAG 2.1 AA violations on %s", screen)
+			.isEmpty();
+	}
+
 	/** Signs in on this test's browser, in Chinese, and waits for the home screen. */
 	protected void signInInChinese(String origin, String phone, String password) {
 		signInInChinese(this.browser, this.wait, origin, phone, password);

@@ -72,16 +72,19 @@ class PassbookInTheBrowserTests extends BrowserTest {
 		this.browser.findElement(By.id("password")).sendKeys(Clients.DEMO_PASSWORD);
 		this.browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
 		assertThat(visible("[data-testid=card-passbook-balance]").getText()).contains("1 小时 50 分钟");
+		assertAccessible("the volunteer's home");
 
 		click("[data-testid=open-school]");
 		WebElement card = visible("[data-testid=course][data-title='" + title + "']");
 		card.findElement(By.cssSelector("[data-testid=course-enrol]")).click();
 		assertThat(visible("[data-testid=school-message]").getText()).contains(title);
+		assertAccessible("the community school");
 		this.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=course][data-title='" + title + "'] [data-testid=course-enrolled]")).isEmpty());
 
 		this.browser.get("http://localhost:" + this.port + "/volunteer/passbook");
 		this.wait.until(d -> "65".equals(d.findElement(By.cssSelector("[data-testid=passbook-balance]")).getAttribute("data-minutes")));
 		assertThat(visible("[data-testid=passbook-balance]").getText()).isEqualTo("1 小时 5 分钟");
+		assertAccessible("the passbook");
 		this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=passbook-entry]")).size() == 2);
 		List<WebElement> entries = this.browser.findElements(By.cssSelector("[data-testid=passbook-entry]"));
 		assertThat(entries.get(0).getAttribute("data-kind")).isEqualTo("SCHOOL_ENROLMENT");
@@ -113,6 +116,7 @@ class PassbookInTheBrowserTests extends BrowserTest {
 		visible("#gift-minutes").sendKeys("200");
 		click("[data-testid=gift-submit]");
 		assertThat(visible("[data-testid=gift-message]").getText()).as("over the limit per gift").contains("120");
+		assertAccessible("a gift refused");
 		visible("#gift-minutes").clear();
 		visible("#gift-minutes").sendKeys("30");
 		click("[data-testid=gift-submit]");
@@ -131,6 +135,7 @@ class PassbookInTheBrowserTests extends BrowserTest {
 		int issued = Integer.parseInt(visible("[data-testid=overview-issued]").getText());
 		int spent = Integer.parseInt(visible("[data-testid=overview-spent]").getText());
 		assertThat(Integer.parseInt(visible("[data-testid=overview-outstanding]").getText())).isEqualTo(issued - spent);
+		assertAccessible("the administrator's time bank");
 	}
 
 	private void signIn(String phone) {

@@ -69,6 +69,7 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		click("[data-testid=open-shifts]");
 		click("[data-testid=sign-up]");
 		assertThat(visible("[data-testid=signup-status]").getText()).isEqualTo("已报名");
+		assertAccessible("the volunteer's shifts");
 
 		// and checks in where the phone says it is
 		this.browser.executeCdpCommand("Browser.grantPermissions",
@@ -78,6 +79,7 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		this.browser.get(url("/volunteer/check-in"));
 		click("[data-testid=check-in]");
 		assertThat(visible("[data-testid=on-patrol]").getText()).contains("巡逻中");
+		assertAccessible("the volunteer on patrol");
 		long shiftKey = GlobalId.keyOf(shiftId, "Shift");
 		// count the patrol from the shift's start, ten minutes ago, without positions reported
 		this.jdbc.sql("UPDATE check_in SET checked_in_at = (SELECT starts_at FROM shift WHERE id = ?) WHERE shift_id = ?")
@@ -101,6 +103,7 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		WebElement own = items.stream().filter(i -> i.getText().contains("王队长")).findFirst().orElseThrow();
 		assertThat(own.findElement(By.cssSelector("[data-testid=review-own]")).getText()).contains("由本队另一位队长或社区管理员审核");
 		assertThat(own.findElements(By.cssSelector("[data-testid=approve]"))).isEmpty();
+		assertAccessible("the captain's review queue");
 		WebElement item = items.stream().filter(i -> i.getText().contains("赵阿姨")).findFirst().orElseThrow();
 		WebElement minutes = item.findElement(By.cssSelector("[data-testid=approve-minutes]"));
 		minutes.clear();
@@ -131,6 +134,7 @@ class PatrolInTheBrowserTests extends BrowserTest {
 		click("[data-testid=invite]");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=captain-message]"), "邀请已发出"));
 		assertThat(visible("[data-testid=invitation]").getText()).contains("钱阿姨").contains("等待答复");
+		assertAccessible("the captain's members");
 		assertThat(phone.getAttribute("value")).isEmpty();
 		screenshot("captain-invites");
 

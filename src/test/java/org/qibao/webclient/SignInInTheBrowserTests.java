@@ -34,6 +34,7 @@ class SignInInTheBrowserTests extends BrowserTest {
 		WebElement greeting = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=home-greeting]")));
 		assertThat(greeting.getText()).contains("肖建国");
 		assertThat(this.browser.findElement(By.cssSelector("[data-testid=home-scope]")).getText()).contains("东亭社区");
+		assertAccessible("the volunteer's home");
 
 		this.browser.navigate().refresh();
 		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=home-greeting]")))
@@ -54,6 +55,7 @@ class SignInInTheBrowserTests extends BrowserTest {
 		signIn(phone, "not the password");
 		WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-error]")));
 		assertThat(error.getText()).containsIgnoringCase("phone number or password");
+		assertAccessible("the sign-in screen with an error");
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid=home-greeting]"))).isEmpty();
 	}
 
