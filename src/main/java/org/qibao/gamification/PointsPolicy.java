@@ -15,6 +15,11 @@ final class PointsPolicy {
 
 	static final int PER_VERIFIED_REPORT = 30;
 
+	static final int PER_GIFT = 5;
+
+	/** Gifts that earn per giver and month: helping a neighbour counts, trading minutes back and forth does not pay. */
+	static final int GIFTS_EARNING_PER_MONTH = 3;
+
 	private PointsPolicy() {
 	}
 
@@ -40,6 +45,12 @@ final class PointsPolicy {
 			awards.add(new Award(patrol.proxiedBy(), "PROXY_PATROL", patrol.attendanceId(), PER_PROXY_PATROL, patrol.teamId()));
 		}
 		return awards;
+	}
+
+	/** A gift earns while the giver has had fewer than {@link #GIFTS_EARNING_PER_MONTH} gifts earn this month. */
+	static List<Award> forGift(long giftId, long senderId, int giftsEarnedThisMonth) {
+		return giftsEarnedThisMonth < GIFTS_EARNING_PER_MONTH ? List.of(new Award(senderId, "GIFT", giftId, PER_GIFT, null))
+				: List.of();
 	}
 
 	static Award forVerifiedReport(long caseId, long reporterId) {

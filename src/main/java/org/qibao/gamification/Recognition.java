@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.qibao.patrol.AttendanceReversed;
 import org.qibao.patrol.AttendanceVerified;
+import org.qibao.timebank.GiftGiven;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -94,6 +95,32 @@ class Recognition {
 		List<PointsEntry> reversals = this.ledger.reverse(PATROL_SOURCES, attendanceId, this.clock.instant());
 		afterCommit(reversals);
 		return reversals;
+	}
+
+	@ApplicationModuleListener
+	void on(GiftGiven gift) {
+		recogniseGift(gift.giftId(), gift.communityId(), gift.senderId(), gift.sentAt());
+	}
+
+	/** Recognises a gift given, once, within the giver's monthly allowance of earning gifts. */
+	@Transactional
+	List<PointsEntry> recogniseGift(long giftId, long communityId, long senderId, Instant sentAt) {
+		CommunityPlace place = this.places.of(communityId).orElse(null);
+		if (place == null) {
+			return List.of();
+		}
+		// one giver's gifts are counted one at a time, so two at once cannot both take the last allowance
+		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) l").param(senderId).query(Integer.class).single();
+		int earned = this.jdbc.sql("""
+				SELECT count(*) FROM points_entry
+				WHERE account_id = ? AND community_id = ? AND source = 'GIFT' AND counts_month = ?""")
+			.params(senderId, communityId, place.month(sentAt))
+			.query(Integer.class)
+			.single();
+		List<PointsEntry> written = this.ledger.award(place, sentAt, this.clock.instant(),
+				PointsPolicy.forGift(giftId, senderId, earned));
+		afterCommit(written);
+		return written;
 	}
 
 	/** Recognises an incident report a grid worker verified (casework's event), once. */

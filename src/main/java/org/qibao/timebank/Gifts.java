@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,13 @@ class Gifts {
 
 	private final Policies policies;
 
-	Gifts(JdbcClient jdbc, Ledger ledger, Policies policies) {
+	private final ApplicationEventPublisher events;
+
+	Gifts(JdbcClient jdbc, Ledger ledger, Policies policies, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.policies = policies;
+		this.events = events;
 	}
 
 	@Transactional
@@ -68,7 +72,9 @@ class Gifts {
 		this.jdbc.sql("INSERT INTO gift (community_id, sender_id, recipient_id, minutes, note, transfer_id) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(communityId, senderId, recipientId, minutes, note, paid.id())
 			.update();
-		return paidBy(paid.id());
+		Gift sent = paidBy(paid.id());
+		this.events.publishEvent(new GiftGiven(sent.id(), communityId, senderId, recipientId, minutes, sent.sentAt()));
+		return sent;
 	}
 
 	private long sentSince(long senderId, long communityId, Instant since) {

@@ -197,6 +197,24 @@ class CommunityRecognitionTests {
 	}
 
 	@Test
+	void giftsEarnOnceEachAndOnlyThreeAMonth() {
+		Account giver = volunteer("戊");
+		Instant at = Instant.now();
+		long first = CASE.incrementAndGet();
+		assertThat(this.recognition.recogniseGift(first, this.communityId, giver.id(), at)).hasSize(1);
+		assertThat(this.recognition.recogniseGift(first, this.communityId, giver.id(), at)).as("a second delivery").isEmpty();
+		assertThat(this.recognition.recogniseGift(CASE.incrementAndGet(), this.communityId, giver.id(), at)).hasSize(1);
+		assertThat(this.recognition.recogniseGift(CASE.incrementAndGet(), this.communityId, giver.id(), at)).hasSize(1);
+		assertThat(this.recognition.recogniseGift(CASE.incrementAndGet(), this.communityId, giver.id(), at)).as("a fourth gift").isEmpty();
+		Clients.signedIn(this.port, giver.phone())
+			.document("query($c: ID!) { gamification(communityId: $c) { points pointsHistory { nodes { source } } } }")
+			.variable("c", community())
+			.execute()
+			.path("gamification.points").entity(Integer.class).isEqualTo(3 * PointsPolicy.PER_GIFT)
+			.path("gamification.pointsHistory.nodes[*].source").entityList(String.class).containsExactly("GIFT", "GIFT", "GIFT");
+	}
+
+	@Test
 	void aCaptainsProxyPatrolsFarAboveTheTeamsUsualAreFlagged() {
 		Account busy = volunteer("忙队长");
 		Account usual = volunteer("常队长");

@@ -63,6 +63,19 @@ class GiftTests {
 	}
 
 	@Test
+	void aGiftIsAnnouncedOnceInTheEventPublicationRegistryForTheModulesThatRecogniseHelp() {
+		send(gift(15, "key-event")).path("giftSend.userErrors").entityList(Object.class).hasSize(0);
+		send(gift(15, "key-event")).path("giftSend.userErrors").entityList(Object.class).hasSize(0);
+		long giftId = this.jdbc.sql("SELECT id FROM gift WHERE sender_id = ?").param(this.giver.accountId()).query(Long.class).single();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM event_publication
+				WHERE event_type LIKE '%GiftGiven' AND serialized_event LIKE ?""")
+			.param("%\"giftId\":" + giftId + ",%")
+			.query(Integer.class)
+			.single()).as("publications of the gift, one per listener").isEqualTo(1);
+	}
+
+	@Test
 	void giftingToOneselfIsRefused() {
 		Map<String, Object> input = gift(10, "key-self");
 		input.put("recipientPhone", this.giver.phone());
