@@ -73,6 +73,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		assertThat(visible("[data-testid=community-goal]").getText()).contains(goal, "目标 500 小时");
 		assertThat(visible("[data-testid=card-level]").getText()).isEqualTo("第 1 级 · 新手巡逻员");
 		assertThat(visible("[data-testid=card-points]").getText()).isEqualTo("共 " + points + " 分");
+		assertAccessible("the volunteer home");
 		screenshot("volunteer-home");
 
 		click("[data-testid=open-achievements]");
@@ -89,6 +90,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		assertThat(visible("[data-testid=rank-ALL_TIME-COMMUNITY]").getText()).startsWith("第 ");
 		this.wait.until(d -> !d.findElements(By.cssSelector("[data-testid=points-entry][data-source=PATROL]")).isEmpty());
 		assertThat(visible("[data-testid=points-entry][data-source=PATROL]").getText()).contains("巡逻（已核实）", "+110 分");
+		assertAccessible("my achievements");
 		screenshot("achievements");
 
 		click("[data-testid=name-hide-on]");
@@ -99,6 +101,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		assertThat(visible("[data-testid=certificate-statement]").getText())
 			.contains("陈阿姨", "东亭社区", "累计服务时长 1.8 小时");
 		assertThat(visible("[data-testid=certificate-line]").getText()).contains(team.name(), "东亭社区", "1", "1.8");
+		assertAccessible("the service certificate");
 		screenshot("certificate");
 	}
 
@@ -107,6 +110,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		String key = "rain-" + System.nanoTime() % 1_000_000;
 		signInInChinese("http://localhost:" + this.port, Clients.ADMINISTRATOR_PHONE, Clients.DEMO_PASSWORD);
 		this.browser.get("http://localhost:" + this.port + "/admin");
+		assertAccessible("the administrator home");
 		click("[data-testid=open-admin-badges]");
 		visible("[data-testid=admin-badge][data-key=first-patrol]");
 		click("[data-testid=badge-add-open]");
@@ -122,6 +126,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		WebElement refusal = visible("[data-testid='error-rule.threshold']");
 		assertThat(refusal.getText()).isNotBlank();
 		assertThat(visible("[data-testid=badge-threshold]").getAttribute("aria-invalid")).isEqualTo("true");
+		assertAccessible("the badge form with a refusal");
 		screenshot("badge-refused");
 		assertThat(badges(key)).as("nothing added while refused").isZero();
 
@@ -132,7 +137,13 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		WebElement added = visible("[data-testid=admin-badge][data-key=" + key + "]");
 		assertThat(added.getText()).contains("风雨无阻 · All weathers", "核实的巡逻次数达到 12（一个月之内）");
 		assertThat(badges(key)).isEqualTo(1);
+		assertAccessible("the badges");
 		screenshot("badge-added");
+
+		this.browser.get("http://localhost:" + this.port + "/admin/levels");
+		assertThat(visible("#level-0-threshold").getAttribute("value")).isEqualTo("0");
+		assertAccessible("the levels editor");
+		screenshot("levels");
 	}
 
 	@Test
@@ -149,6 +160,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		int points = awaitPoints(member.id());
 
 		signInInChinese("http://localhost:" + this.port, captainPhone, Clients.DEMO_PASSWORD);
+		assertAccessible("the captain home");
 		click("[data-testid=open-captain-team]");
 		assertThat(visible("[data-testid=team-place]").getText()).startsWith("在东亭社区排第 ").contains(points + " 分");
 		WebElement row = visible("[data-testid=team-member]");
@@ -161,6 +173,7 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		visible("[data-testid=streak-pause-reason]").sendKeys("住院");
 		click("[data-testid=streak-pause-submit]");
 		assertThat(visible("[data-testid=team-message]").getText()).contains("王奶奶", "2026-12-01", "2026-12-20");
+		assertAccessible("the team page with a pause set");
 		screenshot("team");
 	}
 
