@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { GamificationProfileQuery, LeaderboardPeriod } from '../../gql/graphql';
+import { useAccount } from '../../shared/auth/account';
 import { RANK_SCOPES, rankTable } from '../../shared/gamification/progress';
 import { LoadError } from '../../shared/ui/LoadError';
 import { CommunityBoardQuery, LeaderboardNameHideMutation } from './operations';
@@ -17,7 +18,8 @@ export function RanksSection({ ranks }: { ranks: Profile['ranks'] }) {
   return (
     <section className="gam-section" aria-labelledby="ranks-heading" data-testid="ranks-section">
       <h2 id="ranks-heading">{t('gamification.ranks.title')}</h2>
-      <table className="rank-table">
+      <p className="gam-soft" id="ranks-explained">{t('gamification.ranks.explained')}</p>
+      <table className="rank-table" aria-describedby="ranks-explained">
         <thead>
           <tr>
             <td />
@@ -44,6 +46,7 @@ export function RanksSection({ ranks }: { ranks: Profile['ranks'] }) {
 /** The community's top ten, volunteers or teams, for the period chosen. */
 export function CommunityBoard({ communityId }: { communityId: string }) {
   const { t } = useTranslation();
+  const me = useAccount().id;
   const [period, setPeriod] = useState<LeaderboardPeriod>('WEEK');
   const [subject, setSubject] = useState<'VOLUNTEERS' | 'TEAMS'>('VOLUNTEERS');
   const [{ data, error }, refetch] = useQuery({ query: CommunityBoardQuery, variables: { subject, placeId: communityId, period } });
@@ -72,7 +75,8 @@ export function CommunityBoard({ communityId }: { communityId: string }) {
       {board && board.nodes.length > 0 && (
         <ol className="board">
           {board.nodes.map((entry) => (
-            <li key={entry.rank} className="board-entry" data-testid="board-entry">
+            <li key={entry.rank} className={entry.account?.id === me ? 'board-entry mine' : 'board-entry'} data-testid="board-entry"
+              aria-current={entry.account?.id === me ? 'true' : undefined}>
               <span className="board-rank">{entry.rank}</span>
               <span className="board-name">{entry.displayName}</span>
               <span className="board-points">{t('gamification.points.short', { points: entry.points })}</span>
