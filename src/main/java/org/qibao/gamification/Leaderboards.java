@@ -92,45 +92,73 @@ class Leaderboards {
 		return scores.size();
 	}
 
-	/** Rebuilds every current board of a city: its communities, streets and itself, for both subjects. */
+	/**
+	 * Rebuilds every current board of a city (its communities, streets and itself, for both
+	 * subjects) with one query per subject, scope and period, each grouping the city's entries by
+	 * place and member. Weeks and months are the city's time zone's (that of its first community).
+	 * Returns the volunteers on the city's all-time board.
+	 */
 	int rebuildCity(long cityId) {
-		List<long[]> places = this.jdbc.sql("SELECT community_id, street_id FROM gamification_community WHERE city_id = ?")
+		List<long[]> communities = this.jdbc.sql("SELECT community_id, street_id FROM gamification_community WHERE city_id = ?")
 			.param(cityId)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list();
+		Map<Board.Scope, List<Long>> places = Map.of(Board.Scope.CITY, List.of(cityId), Board.Scope.STREET,
+				communities.stream().map(c -> c[1]).distinct().toList(), Board.Scope.COMMUNITY,
+				communities.stream().map(c -> c[0]).toList());
 		int volunteers = 0;
 		for (Board.Subject subject : Board.Subject.values()) {
 			for (Board.Period period : Board.Period.values()) {
-				volunteers += rebuildIfKnown(subject, Board.Scope.CITY, cityId, period, subject);
-				for (long street : places.stream().mapToLong(p -> p[1]).distinct().toArray()) {
-					rebuildIfKnown(subject, Board.Scope.STREET, street, period, null);
+				Board cityBoard = current(subject, Board.Scope.CITY, cityId, period);
+				if (cityBoard == null) {
+					return 0;
 				}
-				for (long[] place : places) {
-					rebuildIfKnown(subject, Board.Scope.COMMUNITY, place[0], period, null);
+				for (Board.Scope scope : Board.Scope.values()) {
+					Map<Long, List<BoardStore.Score>> byPlace = scoresInCity(cityId, subject, scope, cityBoard.period());
+					// every place's board is replaced, an empty one too, so none keeps scores of an earlier build
+					for (long place : places.get(scope)) {
+						this.store.replace(new Board(subject, scope, place, cityBoard.period()),
+								byPlace.getOrDefault(place, List.of()));
+					}
+					if (subject == Board.Subject.VOLUNTEERS && scope == Board.Scope.CITY && period == Board.Period.ALL_TIME) {
+						volunteers = byPlace.getOrDefault(cityId, List.of()).size();
+					}
 				}
 			}
 		}
 		return volunteers;
 	}
 
-	/** The city's all-time volunteer board counts the volunteers rebuilt. */
-	private int rebuildIfKnown(Board.Subject subject, Board.Scope scope, long place, Board.Period period,
-			Board.Subject counted) {
-		Board board = current(subject, scope, place, period);
-		if (board == null) {
-			return 0;
+	private Map<Long, List<BoardStore.Score>> scoresInCity(long cityId, Board.Subject subject, Board.Scope scope,
+			String period) {
+		String member = subject == Board.Subject.VOLUNTEERS ? "account_id" : "team_id";
+		String sql = "SELECT " + scope.column + " AS place, " + member + " AS member, sum(points) AS points, "
+				+ "max(counts_at) AS latest FROM points_entry WHERE city_id = ?" + periodFilter(period) + " AND " + member
+				+ " IS NOT NULL GROUP BY 1, 2";
+		var statement = this.jdbc.sql(sql).param(cityId);
+		if (!periodFilter(period).isEmpty()) {
+			statement = statement.param(period);
 		}
-		int members = rebuild(board);
-		return counted == Board.Subject.VOLUNTEERS && period == Board.Period.ALL_TIME ? members : 0;
+		Map<Long, List<BoardStore.Score>> byPlace = new java.util.HashMap<>();
+		statement.query((java.sql.ResultSet rs) -> {
+			byPlace.computeIfAbsent(rs.getLong("place"), k -> new ArrayList<>())
+				.add(new BoardStore.Score(rs.getLong("member"), rs.getLong("points"),
+						Board.minute(rs.getTimestamp("latest").toInstant())));
+		});
+		return byPlace;
 	}
 
-	private List<BoardStore.Score> scoresOf(Board board) {
-		String member = board.subject() == Board.Subject.VOLUNTEERS ? "account_id" : "team_id";
-		String period = switch (board.period().length()) {
+	private static String periodFilter(String period) {
+		return switch (period.length()) {
 			case 3 -> "";
 			case 7 -> " AND counts_month = ?";
 			default -> " AND counts_week = ?";
 		};
+	}
+
+	private List<BoardStore.Score> scoresOf(Board board) {
+		String member = board.subject() == Board.Subject.VOLUNTEERS ? "account_id" : "team_id";
+		String period = periodFilter(board.period());
 		String sql = "SELECT " + member + " AS member, sum(points) AS points, max(counts_at) AS latest FROM points_entry WHERE "
 				+ board.scope().column + " = ?" + period + " AND " + member + " IS NOT NULL GROUP BY " + member;
 		var statement = this.jdbc.sql(sql).param(board.placeId());
