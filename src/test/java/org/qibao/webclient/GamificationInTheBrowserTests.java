@@ -1,15 +1,22 @@
 package org.qibao.webclient;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
@@ -98,6 +105,14 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		scrollTo("[data-testid=ranks-section]");
 		screenshot("achievements-ranks");
 
+		click("[data-testid=lang-en]");
+		this.wait.until(d -> "Level 1 · Newcomer".equals(d.findElement(By.cssSelector("[data-testid=my-level]")).getText()));
+		assertThat(visible("[data-testid=earned-badge][data-key=first-patrol] [data-testid=badge-icon]").getAttribute("aria-label"))
+			.isEqualTo("First patrol");
+		assertAccessible("my achievements in English");
+		screenshot("achievements-en");
+		click("[data-testid=lang-zh-CN]");
+
 		click("[data-testid=name-hide-on]");
 		assertThat(visible("[data-testid=name-hide-message]").getText()).contains("已隐藏");
 		assertThat(this.browser.findElement(By.cssSelector("[data-testid=name-hide-on]")).getAttribute("aria-pressed")).isEqualTo("true");
@@ -108,6 +123,14 @@ class GamificationInTheBrowserTests extends BrowserTest {
 		assertThat(visible("[data-testid=certificate-line]").getText()).contains(team.name(), "东亭社区", "1", "1.8");
 		assertAccessible("the service certificate");
 		screenshot("certificate");
+		PrintOptions a4 = new PrintOptions();
+		a4.setPageSize(new PageSize(29.7, 21.0));
+		byte[] printed = Base64.getDecoder().decode(this.browser.print(a4).getContent());
+		Files.write(Files.createDirectories(Path.of("target/screenshots")).resolve(getClass().getSimpleName() + "-certificate.pdf"), printed);
+		assertThat(pages(printed)).as("the certificate prints on one A4 page").isEqualTo(1);
+		this.browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		assertThat(this.browser.findElement(By.cssSelector("[data-testid=certificate-print]")).isDisplayed()).as("no button on paper").isFalse();
+		screenshot("certificate-as-printed");
 	}
 
 	@Test
@@ -207,6 +230,11 @@ class GamificationInTheBrowserTests extends BrowserTest {
 			.path("communityGoalSet.userErrors")
 			.entityList(Object.class)
 			.hasSize(0);
+	}
+
+	/** The pages of a PDF as Chromium writes it: one page object each. */
+	private static int pages(byte[] pdf) {
+		return Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf, StandardCharsets.ISO_8859_1)).results().mapToInt(m -> 1).sum();
 	}
 
 	private long dongting() {
