@@ -23,6 +23,7 @@ export function AdminHome({ assignments }: AreaProps) {
         <p className="card-text">{t('gamification.admin.cardText')}</p>
         <Link className="button" to="/admin/badges" data-testid="open-admin-badges">{t('gamification.admin.badgesTitle')}</Link>
         <Link className="button" to="/admin/levels" data-testid="open-admin-levels">{t('gamification.admin.levelsTitle')}</Link>
+        <Link className="button" to="/admin/goals" data-testid="open-admin-goals">{t('gamification.admin.goalsTitle')}</Link>
       </li>
       {community && <GoalsCard communityId={community} id="admin-goals" />}
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />

@@ -20,6 +20,7 @@ import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
 import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
@@ -62,6 +63,7 @@ export function App() {
             <Route path="/captain/team" element={<TeamScreen />} />
             <Route path="/admin/badges" element={<BadgesEditorScreen />} />
             <Route path="/admin/levels" element={<LevelsEditorScreen />} />
+            <Route path="/admin/goals" element={<GoalsEditorScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

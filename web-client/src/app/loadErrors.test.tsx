@@ -7,6 +7,7 @@ import { Provider as UrqlProvider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdminHome } from '../admin/AdminHome';
 import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
 import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
@@ -73,6 +74,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   TeamScreen: () => <TeamScreen />,
   BadgesEditorScreen: () => <BadgesEditorScreen />,
   LevelsEditorScreen: () => <LevelsEditorScreen />,
+  GoalsEditorScreen: () => <GoalsEditorScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

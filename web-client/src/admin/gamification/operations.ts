@@ -51,3 +51,21 @@ export const LevelsSetMutation = graphql(`
     }
   }
 `);
+
+export const CommunityGoalSetMutation = graphql(`
+  mutation CommunityGoalSet($input: CommunityGoalSetInput!) {
+    communityGoalSet(input: $input) {
+      goal { id month metric target progress title { zhCN en } }
+      userErrors { code message field }
+    }
+  }
+`);
+
+export const AdminCommunityZoneQuery = graphql(`
+  query AdminCommunityZone($communityId: ID!) {
+    node(id: $communityId) {
+      __typename
+      ... on Community { id timeZone }
+    }
+  }
+`);

@@ -170,8 +170,31 @@ class GamificationInTheBrowserTests extends BrowserTest {
 
 		this.browser.get("http://localhost:" + this.port + "/admin/levels");
 		assertThat(visible("#level-0-threshold").getAttribute("value")).isEqualTo("0");
+		visible("#level-1-threshold").clear();
+		visible("#level-1-threshold").sendKeys("0");
+		click("[data-testid=levels-save]");
+		assertThat(visible("[data-testid=levels-form] [role=alert]").getText()).as("thresholds must rise").isNotBlank();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM gamification_level WHERE threshold = 600").query(Integer.class).single())
+			.as("the ladder unchanged").isPositive();
 		assertAccessible("the levels editor");
 		screenshot("levels");
+
+		this.browser.get("http://localhost:" + this.port + "/admin/goals");
+		String title = "本月巡逻" + System.nanoTime() % 1000 + "次";
+		new Select(visible("[data-testid=goal-metric]")).selectByValue("PATROLS");
+		visible("[data-testid=goal-target]").sendKeys("0");
+		visible("[data-testid=goal-titleZhCN]").sendKeys(title);
+		visible("[data-testid=goal-titleEn]").sendKeys("Patrols this month");
+		click("[data-testid=goal-save]");
+		assertThat(visible("[data-testid=error-target]").getText()).as("the server's refusal, by its field").isNotBlank();
+		visible("[data-testid=goal-target]").clear();
+		visible("[data-testid=goal-target]").sendKeys("400");
+		click("[data-testid=goal-save]");
+		visible("[data-testid=goal-saved]");
+		this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=community-goal]")).stream()
+			.anyMatch(goal -> goal.getText().contains(title) && goal.getText().contains("目标 400")));
+		assertAccessible("the goals editor");
+		screenshot("goals");
 	}
 
 	@Test
