@@ -57,6 +57,19 @@ class Badges {
 		}
 	}
 
+	/**
+	 * Evaluates these people afresh after a fact stopped counting: their awards of active badges are
+	 * dropped and made again from the facts that still count (earned times follow from the facts).
+	 */
+	void reevaluate(CommunityPlace place, List<Long> accountIds) {
+		this.jdbc.sql("""
+				DELETE FROM badge_award WHERE account_id = ANY(?)
+				  AND badge_id IN (SELECT id FROM badge WHERE community_id = ? AND active)""")
+			.params(accountIds.toArray(Long[]::new), place.communityId())
+			.update();
+		evaluate(place, accountIds);
+	}
+
 	/** Evaluates the badge's rule against everyone's past, once per rule version; returns the awards made. */
 	@Transactional
 	int backfill(long badgeId, CommunityPlace place) {

@@ -78,11 +78,21 @@ class Leaderboards {
 		return new Board(subject, scope, placeId, id);
 	}
 
+	/** Boards being rebuilt on this instance: readers of a lost board wait for one rebuild, not run one each. */
+	private final Map<String, Object> rebuilding = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Builds the board from PostgreSQL unless Redis holds it. */
 	void ensureBuilt(Board board) {
-		if (!this.store.built(board)) {
-			rebuild(board);
+		if (this.store.built(board)) {
+			return;
 		}
+		Object lock = this.rebuilding.computeIfAbsent(board.key(), k -> new Object());
+		synchronized (lock) {
+			if (!this.store.built(board)) {
+				rebuild(board);
+			}
+		}
+		this.rebuilding.remove(board.key(), lock);
 	}
 
 	/** Rebuilds one board from the points ledger. */
@@ -94,11 +104,18 @@ class Leaderboards {
 
 	/**
 	 * Rebuilds every current board of a city (its communities, streets and itself, for both
-	 * subjects) with one query per subject, scope and period, each grouping the city's entries by
-	 * place and member. Weeks and months are the city's time zone's (that of its first community).
-	 * Returns the volunteers on the city's all-time board.
+	 * subjects, this week, this month and all time) with one query per subject: a single pass over
+	 * the city's entries grouped by community, street and city at once, each period a filtered sum.
+	 * Weeks and months are the city's time zone's (that of its first community). Returns the
+	 * volunteers on the city's all-time board.
 	 */
 	int rebuildCity(long cityId) {
+		Board anyBoard = current(Board.Subject.VOLUNTEERS, Board.Scope.CITY, cityId, Board.Period.WEEK);
+		if (anyBoard == null) {
+			return 0;
+		}
+		String week = anyBoard.period();
+		String month = current(Board.Subject.VOLUNTEERS, Board.Scope.CITY, cityId, Board.Period.MONTH).period();
 		List<long[]> communities = this.jdbc.sql("SELECT community_id, street_id FROM gamification_community WHERE city_id = ?")
 			.param(cityId)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
@@ -108,44 +125,51 @@ class Leaderboards {
 				communities.stream().map(c -> c[0]).toList());
 		int volunteers = 0;
 		for (Board.Subject subject : Board.Subject.values()) {
-			for (Board.Period period : Board.Period.values()) {
-				Board cityBoard = current(subject, Board.Scope.CITY, cityId, period);
-				if (cityBoard == null) {
-					return 0;
-				}
-				for (Board.Scope scope : Board.Scope.values()) {
-					Map<Long, List<BoardStore.Score>> byPlace = scoresInCity(cityId, subject, scope, cityBoard.period());
-					// every place's board is replaced, an empty one too, so none keeps scores of an earlier build
-					for (long place : places.get(scope)) {
-						this.store.replace(new Board(subject, scope, place, cityBoard.period()),
-								byPlace.getOrDefault(place, List.of()));
-					}
-					if (subject == Board.Subject.VOLUNTEERS && scope == Board.Scope.CITY && period == Board.Period.ALL_TIME) {
-						volunteers = byPlace.getOrDefault(cityId, List.of()).size();
+			Map<Board, List<BoardStore.Score>> scores = scoresInCity(cityId, subject, week, month);
+			// every place's board is replaced, an empty one too, so none keeps scores of an earlier build
+			for (Board.Scope scope : Board.Scope.values()) {
+				for (long place : places.get(scope)) {
+					for (String period : List.of(Board.ALL_TIME, week, month)) {
+						Board board = new Board(subject, scope, place, period);
+						this.store.replace(board, scores.getOrDefault(board, List.of()));
 					}
 				}
+			}
+			if (subject == Board.Subject.VOLUNTEERS) {
+				volunteers = scores.getOrDefault(new Board(subject, Board.Scope.CITY, cityId, Board.ALL_TIME), List.of()).size();
 			}
 		}
 		return volunteers;
 	}
 
-	private Map<Long, List<BoardStore.Score>> scoresInCity(long cityId, Board.Subject subject, Board.Scope scope,
-			String period) {
+	private Map<Board, List<BoardStore.Score>> scoresInCity(long cityId, Board.Subject subject, String week, String month) {
 		String member = subject == Board.Subject.VOLUNTEERS ? "account_id" : "team_id";
-		String sql = "SELECT " + scope.column + " AS place, " + member + " AS member, sum(points) AS points, "
-				+ "max(counts_at) AS latest FROM points_entry WHERE city_id = ?" + periodFilter(period) + " AND " + member
-				+ " IS NOT NULL GROUP BY 1, 2";
-		var statement = this.jdbc.sql(sql).param(cityId);
-		if (!periodFilter(period).isEmpty()) {
-			statement = statement.param(period);
-		}
-		Map<Long, List<BoardStore.Score>> byPlace = new java.util.HashMap<>();
-		statement.query((java.sql.ResultSet rs) -> {
-			byPlace.computeIfAbsent(rs.getLong("place"), k -> new ArrayList<>())
-				.add(new BoardStore.Score(rs.getLong("member"), rs.getLong("points"),
-						Board.minute(rs.getTimestamp("latest").toInstant())));
+		String sql = """
+				SELECT community_id, street_id, GROUPING(community_id, street_id) AS level, %1$s AS member,
+				       sum(points) AS all_points, max(counts_at) AS all_latest,
+				       sum(points) FILTER (WHERE counts_week = ?) AS week_points, max(counts_at) FILTER (WHERE counts_week = ?) AS week_latest,
+				       sum(points) FILTER (WHERE counts_month = ?) AS month_points, max(counts_at) FILTER (WHERE counts_month = ?) AS month_latest
+				FROM points_entry WHERE city_id = ? AND %1$s IS NOT NULL
+				GROUP BY GROUPING SETS ((community_id, %1$s), (street_id, %1$s), (%1$s))""".formatted(member);
+		Map<Board, List<BoardStore.Score>> scores = new java.util.HashMap<>();
+		this.jdbc.sql(sql).params(week, week, month, month, cityId).query((java.sql.ResultSet rs) -> {
+			int level = rs.getInt("level");
+			Board.Scope scope = level == 1 ? Board.Scope.COMMUNITY : level == 2 ? Board.Scope.STREET : Board.Scope.CITY;
+			long place = switch (scope) {
+				case COMMUNITY -> rs.getLong("community_id");
+				case STREET -> rs.getLong("street_id");
+				case CITY -> cityId;
+			};
+			long id = rs.getLong("member");
+			for (String[] period : new String[][] { { Board.ALL_TIME, "all" }, { week, "week" }, { month, "month" } }) {
+				java.sql.Timestamp latest = rs.getTimestamp(period[1] + "_latest");
+				if (latest != null) {
+					scores.computeIfAbsent(new Board(subject, scope, place, period[0]), b -> new ArrayList<>())
+						.add(new BoardStore.Score(id, rs.getLong(period[1] + "_points"), Board.minute(latest.toInstant())));
+				}
+			}
 		});
-		return byPlace;
+		return scores;
 	}
 
 	private static String periodFilter(String period) {

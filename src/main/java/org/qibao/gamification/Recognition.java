@@ -86,13 +86,21 @@ class Recognition {
 		return written;
 	}
 
-	/** Takes back what a patrol earned, once, with reversing entries. */
+	/**
+	 * Takes back what a patrol earned, once, with reversing entries; the badges of the people it
+	 * concerned are evaluated afresh without it, so a badge it alone earned goes too.
+	 */
 	@Transactional
 	List<PointsEntry> takeBack(long attendanceId, Instant reversedAt) {
 		this.jdbc.sql("UPDATE patrol_fact SET reversed_at = ? WHERE attendance_id = ? AND reversed_at IS NULL")
 			.params(Timestamp.from(reversedAt), attendanceId)
 			.update();
 		List<PointsEntry> reversals = this.ledger.reverse(PATROL_SOURCES, attendanceId, this.clock.instant());
+		if (!reversals.isEmpty()) {
+			this.places.of(reversals.get(0).communityId())
+				.ifPresent(place -> this.badges.reevaluate(place,
+						reversals.stream().map(PointsEntry::accountId).distinct().toList()));
+		}
 		afterCommit(reversals);
 		return reversals;
 	}

@@ -234,6 +234,28 @@ class CommunityRecognitionTests {
 	}
 
 	@Test
+	void onlyTheCommunitysAdministratorsEditBadgesAndOnlyTheTeamsCaptainsSeeItsReviewQueue() {
+		Account volunteer = volunteer("己");
+		Map<String, Object> input = Map.of("communityId", community(), "key", "sneaky", "nameZhCN", "偷", "nameEn", "Sneaky",
+				"descriptionZhCN", "偷偷的", "descriptionEn", "Sneaky", "rule", Map.of("metric", "PATROLS", "threshold", 1));
+		Clients.signedIn(this.port, volunteer.phone())
+			.document("mutation($i: BadgeCreateInput!) { badgeCreate(input: $i) { badge { key } } }")
+			.variable("i", input)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("classification")).containsExactly("FORBIDDEN"));
+		Clients.anonymous(this.port).document("query($c: ID!) { badges(communityId: $c) { key } }").variable("c", community())
+			.execute()
+			.path("badges[*].key").entityList(String.class).doesNotContain("sneaky");
+		Clients.signedIn(this.port, volunteer.phone())
+			.document("query($t: ID!) { reviewFlags(teamId: $t) { totalCount } }")
+			.variable("t", GlobalId.encode("Team", this.team.id()))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("classification")).containsExactly("FORBIDDEN"));
+	}
+
+	@Test
 	void whileRedisIsUnreachableTheLeaderboardAnswersUnavailable() {
 		try (InstanceWithoutRedis instance = InstanceWithoutRedis.start(this.environment, "--spring.data.redis.timeout=300ms")) {
 			Clients.anonymous(instance.port())

@@ -98,6 +98,13 @@ class GamificationTests {
 			.single();
 	}
 
+	private List<String> badges(long accountId) {
+		return this.jdbc.sql("SELECT b.key FROM badge_award w JOIN badge b ON b.id = w.badge_id WHERE w.account_id = ? ORDER BY 1")
+			.param(accountId)
+			.query(String.class)
+			.list();
+	}
+
 	@Test
 	void anEventDeliveredManyTimesAtOnceAwardsOnce() throws Exception {
 		Account person = volunteer("李四");
@@ -113,7 +120,9 @@ class GamificationTests {
 		PatrolFact fact = patrol(person.id(), 60, Instant.now().minusSeconds(7200));
 		this.recognition.recognise(fact);
 		assertThat(points(person.id())).isEqualTo(70);
+		assertThat(badges(person.id())).containsExactly("first-patrol");
 		assertThat(this.recognition.takeBack(fact.attendanceId(), Instant.now())).hasSize(2);
+		assertThat(badges(person.id())).as("the badge only that patrol earned").isEmpty();
 		assertThat(this.recognition.takeBack(fact.attendanceId(), Instant.now())).as("reversed once").isEmpty();
 		assertThat(points(person.id())).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM points_entry WHERE account_id = ?").param(person.id()).query(Integer.class).single())
@@ -302,16 +311,34 @@ class GamificationTests {
 	}
 
 	@Test
-	void anAdministratorRebuildsTheCitysBoards() {
+	void anAdministratorsCityRebuildEqualsTheIncrementalBoards() {
 		Account person = volunteer("钱一");
-		this.recognition.recognise(patrol(person.id(), 20, Instant.now().minusSeconds(3600)));
+		Account other = volunteer("钱二");
+		Instant now = Instant.now();
+		List<Board> boards = new java.util.ArrayList<>();
+		for (Board.Subject subject : Board.Subject.values()) {
+			for (Board.Period period : Board.Period.values()) {
+				boards.add(this.leaderboards.current(subject, Board.Scope.COMMUNITY, this.communityId, period));
+				boards.add(this.leaderboards.current(subject, Board.Scope.STREET, this.place.streetId(), period));
+				boards.add(this.leaderboards.current(subject, Board.Scope.CITY, this.cityId, period));
+			}
+		}
+		boards.forEach(this.leaderboards::rebuild);
+		this.recognition.recognise(patrol(person.id(), 20, now.minusSeconds(3600)));
+		this.recognition.recognise(patrol(other.id(), 35, now.minusSeconds(86_400 * 40)));
+		PatrolFact reversed = patrol(other.id(), 90, now.minusSeconds(7200));
+		this.recognition.recognise(reversed);
+		this.recognition.takeBack(reversed.attendanceId(), now);
+		List<List<String>> incremental = boards.stream().map(this.store::dump).toList();
+
 		Account admin = volunteer("管理员二");
 		this.accounts.grant(admin.id(), Role.ADMINISTRATOR, this.communityId);
 		Clients.signedIn(this.port, admin.phone())
 			.document("mutation($i: LeaderboardRebuildInput!) { leaderboardRebuild(input: $i) { volunteers userErrors { code } } }")
 			.variable("i", Map.of("cityId", GlobalId.encode("City", this.cityId)))
 			.execute()
-			.path("leaderboardRebuild.volunteers").entity(Integer.class).isEqualTo(1);
+			.path("leaderboardRebuild.volunteers").entity(Integer.class).isEqualTo(2);
+		assertThat(boards.stream().map(this.store::dump).toList()).isEqualTo(incremental);
+		assertThat(incremental.get(0)).as("this week's volunteer board of the community").isNotEmpty();
 	}
-
 }
