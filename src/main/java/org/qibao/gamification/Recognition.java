@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.qibao.casework.CaseReportVerified;
 import org.qibao.patrol.AttendanceReversed;
 import org.qibao.patrol.AttendanceVerified;
 import org.qibao.timebank.GiftGiven;
@@ -129,6 +130,12 @@ class Recognition {
 				PointsPolicy.forGift(giftId, senderId, earned));
 		afterCommit(written);
 		return written;
+	}
+
+	@ApplicationModuleListener
+	void on(CaseReportVerified event) {
+		recogniseReport(event.caseId(), event.reporterAccountId(), event.communityId(), event.gridId(),
+				event.verifiedAt());
 	}
 
 	/** Recognises an incident report a grid worker verified (casework's event), once. */

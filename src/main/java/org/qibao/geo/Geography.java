@@ -104,6 +104,11 @@ public class Geography {
 		return byId(this.repository.communities(ids), Community::id);
 	}
 
+	/** The city each of these communities lies in, by community; the case feed runs one stream per city. */
+	public Map<Long, Long> citiesOf(Collection<Long> communityIds) {
+		return this.repository.citiesOfCommunities(communityIds);
+	}
+
 	public Map<Long, Grid> grids(Collection<Long> ids) {
 		return byId(this.repository.grids(ids), Grid::id);
 	}

@@ -2,6 +2,7 @@ package org.qibao.geo;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Envelope;
@@ -122,6 +123,18 @@ class GeographyRepository {
 			.params(offset, limit)
 			.query(Community.class)
 			.list();
+	}
+
+	Map<Long, Long> citiesOfCommunities(Collection<Long> communityIds) {
+		Map<Long, Long> cities = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.id, d.city_id FROM community c JOIN street s ON s.id = c.street_id
+				JOIN district d ON d.id = s.district_id WHERE c.id = ANY(?)""")
+			.param(array(communityIds))
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.forEach(e -> cities.put(e.getKey(), e.getValue()));
+		return cities;
 	}
 
 	int communityCount() {

@@ -1,0 +1,67 @@
+package org.qibao.casework;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qibao.geo.Geography;
+import org.qibao.geo.Grid;
+import org.qibao.identity.Accounts;
+import org.qibao.identity.Actor;
+import org.qibao.identity.Role;
+import org.springframework.stereotype.Component;
+
+/** Makes {@link CaseDesk}s: two or three statements per community, however many cases are looked at. */
+@Component
+class CaseDesks {
+
+	private final Geography geography;
+
+	private final Accounts accounts;
+
+	private final Departments departments;
+
+	CaseDesks(Geography geography, Accounts accounts, Departments departments) {
+		this.geography = geography;
+		this.accounts = accounts;
+		this.departments = departments;
+	}
+
+	CaseDesk of(Actor actor, long communityId) {
+		return of(actor, List.of(communityId)).get(communityId);
+	}
+
+	Map<Long, CaseDesk> of(Actor actor, Collection<Long> communityIds) {
+		Set<Long> departments = actor == null ? Set.of() : this.departments.of(actor.accountId());
+		Map<Long, CaseDesk> desks = new HashMap<>();
+		for (long communityId : new HashSet<>(communityIds)) {
+			Set<Long> grids = new HashSet<>(this.geography.gridsOf(communityId).stream().map(Grid::id).toList());
+			Set<Long> unstaffed = new HashSet<>();
+			this.accounts.holders(Role.GRID_WORKER, grids).forEach((grid, workers) -> {
+				if (workers.isEmpty()) {
+					unstaffed.add(grid);
+				}
+			});
+			desks.put(communityId, new CaseDesk(actor, communityId, grids, unstaffed, departments));
+		}
+		return desks;
+	}
+
+	/** The accounts that work a case of this grid (null: outside every grid) besides the administrators. */
+	Set<Long> gridWorkersOf(long communityId, Long gridId) {
+		Set<Long> grids = new HashSet<>(this.geography.gridsOf(communityId).stream().map(Grid::id).toList());
+		Map<Long, List<org.qibao.identity.Account>> holders = this.accounts.holders(Role.GRID_WORKER, grids);
+		Set<Long> own = new HashSet<>();
+		if (gridId != null) {
+			holders.getOrDefault(gridId, List.of()).forEach(a -> own.add(a.id()));
+		}
+		if (own.isEmpty()) {
+			holders.values().forEach(list -> list.forEach(a -> own.add(a.id())));
+		}
+		return own;
+	}
+
+}

@@ -1,0 +1,9 @@
+package org.qibao.casework;
+
+/** What one entry of a case's timeline records. */
+enum CaseEventKind {
+
+	REPORTED, INFO_ADDED, ACCEPTED, REJECTED, DISPATCHED, STARTED, RESOLVED, VERIFIED, REOPENED, CLOSED,
+	EXTENSION_REQUESTED, EXTENSION_GRANTED, EXTENSION_REFUSED, ESCALATED
+
+}

@@ -1,0 +1,144 @@
+package org.qibao.casework;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qibao.QibaoTest;
+import org.qibao.casework.CaseFixtures.Person;
+import org.qibao.identity.Actor;
+import org.qibao.identity.Role;
+import org.qibao.identity.ScopedRole;
+import org.qibao.shared.GeoPoint;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qibao.casework.CaseFixtures.caseOf;
+import static org.qibao.casework.CaseFixtures.plainStep;
+
+/** The grid worker's case board: a page of a hundred cases costs the statements a page of ten does. */
+@QibaoTest
+@Import(CaseworkProbes.class)
+class CaseBoardTests {
+
+	private static final String BOARD = """
+			query($c: ID!, $first: Int, $stage: CaseStage, $grid: ID) {
+			  caseBoard(communityId: $c, first: $first, stage: $stage, gridId: $grid) {
+			    totalCount pageInfo { hasNextPage endCursor }
+			    nodes { id stage overdue reporter { displayName } grid { code } photos { url } lastEvent { kind at } }
+			  }
+			}""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	CaseReporting reporting;
+
+	@Autowired
+	CaseCategories categories;
+
+	private CaseFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new CaseFixtures(this.context, this.port);
+	}
+
+	@Test
+	void aPageOfAHundredCasesWithReporterGridPhotosAndLastEventCostsAsManyStatementsAsAPageOfTen() {
+		Person gridWorker = this.fixtures.gridWorker("看板网格员", "DT-02");
+		List<Person> reporters = List.of(this.fixtures.volunteer("甲"), this.fixtures.volunteer("乙"),
+				this.fixtures.volunteer("丙"));
+		for (int i = 0; i < 100; i++) {
+			Person reporter = reporters.get(i % reporters.size());
+			List<String> photos = i % 2 == 0 ? List.of(this.fixtures.uploadedPhoto(reporter)) : List.of();
+			this.reporting.report(actor(reporter), new CaseReport(UUID.randomUUID().toString(), category("other"),
+					"看板案件 " + i, new GeoPoint(114.3590, 30.5675), null, i % 3 == 0, photos));
+		}
+		query(gridWorker, 5);
+
+		int ten = statementsFor(gridWorker, 10);
+		int hundred = statementsFor(gridWorker, 100);
+
+		assertThat(hundred).as("statements for 100 cases: %s", CaseworkProbes.SQL).isEqualTo(ten);
+		assertThat(ten).isLessThan(20);
+	}
+
+	@Test
+	void aGridWorkerSeesTheirGridsAndTheCommunitysUnworkedCasesAndVerifiedReportsAreAnnouncedOnce() {
+		Person gridWorker = this.fixtures.gridWorker("一网格员", "DT-01");
+		Person otherGrid = this.fixtures.gridWorker("二网格员", "DT-02");
+		Person reporter = this.fixtures.volunteer("丁");
+		Map<String, Object> inDt01 = this.fixtures.reported(reporter, "一网格的案件");
+
+		Map<String, Object> board = gridWorker.client().document(BOARD).variable("c", this.fixtures.dongting())
+			.variable("first", 100).variable("stage", "REPORTED").variable("grid", null).execute()
+			.path("caseBoard").entity(Map.class).get();
+		assertThat(board.get("nodes").toString()).contains(inDt01.get("id").toString());
+		assertThat(otherGrid.client().document(BOARD).variable("c", this.fixtures.dongting()).variable("first", 100)
+			.variable("stage", "REPORTED").variable("grid", null).execute().path("caseBoard.nodes[*].id")
+			.entityList(String.class).get()).doesNotContain(inDt01.get("id").toString());
+		reporter.client().document(BOARD).variable("c", this.fixtures.dongting()).variable("first", 10)
+			.variable("stage", null).variable("grid", null).execute().errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+
+		Map<String, Object> c = caseOf(plainStep(gridWorker, "caseAccept", inDt01, null));
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("caseId", c.get("id"), "expectedVersion", c.get("version"),
+				"handlerId", gridWorker.id()));
+		c = caseOf(CaseFixtures.step(gridWorker, "caseDispatch", "CaseDispatchInput", input));
+		c = caseOf(plainStep(gridWorker, "caseStart", c, null));
+		c = caseOf(CaseFixtures.step(gridWorker, "caseResolve", "CaseResolveInput",
+				Map.of("caseId", c.get("id"), "expectedVersion", c.get("version"), "feedback", "好了")));
+		c = caseOf(plainStep(gridWorker, "caseReopen", c, "没好"));
+		c = caseOf(plainStep(gridWorker, "caseStart", c, null));
+		c = caseOf(CaseFixtures.step(gridWorker, "caseResolve", "CaseResolveInput",
+				Map.of("caseId", c.get("id"), "expectedVersion", c.get("version"), "feedback", "这次好了")));
+		caseOf(plainStep(gridWorker, "caseVerify", c, null));
+
+		long key = org.qibao.shared.GlobalId.keyOf(c.get("id").toString(), "Case");
+		assertThat(CaseworkProbes.VERIFIED.stream().filter(e -> e.caseId() == key))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.reporterAccountId()).isEqualTo(reporter.account().id());
+				assertThat(e.gridId()).isEqualTo(this.fixtures.gridKey("DT-01"));
+			});
+	}
+
+	/** The fewer of two runs: a cache of the sign-in's standing may expire during one of them and cost a statement. */
+	private int statementsFor(Person gridWorker, int first) {
+		int fewest = Integer.MAX_VALUE;
+		for (int run = 0; run < 2; run++) {
+			CaseworkProbes.reset();
+			assertThat(query(gridWorker, first)).hasSize(first);
+			fewest = Math.min(fewest, CaseworkProbes.STATEMENTS.get());
+		}
+		return fewest;
+	}
+
+	private List<?> query(Person gridWorker, int first) {
+		return gridWorker.client().document(BOARD).variable("c", this.fixtures.dongting()).variable("first", first)
+			.variable("stage", "REPORTED").variable("grid", null).execute()
+			.path("caseBoard.nodes").entityList(Object.class).get();
+	}
+
+	private long category(String code) {
+		return this.categories.of(this.fixtures.dongtingKey(), false).stream()
+			.filter(c -> c.serviceCode().equals(code)).findFirst().orElseThrow().id();
+	}
+
+	private Actor actor(Person person) {
+		return new Actor(person.account().id(), person.account().displayName(),
+				Set.of(new ScopedRole(Role.VOLUNTEER, this.fixtures.dongtingKey())));
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.qibao.casework;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qibao.Clients;
+import org.qibao.QibaoApplication;
+import org.qibao.QibaoTest;
+import org.qibao.casework.CaseFixtures.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A volunteer reports to one instance; the grid worker's board is subscribed on another. The two
+ * share PostgreSQL and Redis, as two instances behind a load balancer do.
+ */
+@QibaoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseUpdatesTests {
+
+	private static final String UPDATES = """
+			subscription($community: ID!, $grid: ID) { caseUpdates(communityId: $community, gridId: $grid) {
+			  id stage description grid { code } reporter { displayName } } }""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Environment environment;
+
+	private ConfigurableApplicationContext otherInstance;
+
+	private CaseFixtures fixtures;
+
+	@BeforeAll
+	void startAnotherInstance() {
+		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
+				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
+				"--spring.datasource.hikari.maximum-pool-size=4");
+	}
+
+	@AfterAll
+	void stopIt() {
+		if (this.otherInstance != null) {
+			this.otherInstance.close();
+		}
+	}
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new CaseFixtures(this.context, this.port);
+	}
+
+	@Test
+	void aGridWorkerSubscribedOnAnotherInstanceSeesANewReportOfTheirGridAndAnotherGridsWorkerDoesNot() throws Exception {
+		Person gridWorker = this.fixtures.gridWorker("订阅网格员", "DT-01");
+		Person otherGrid = this.fixtures.gridWorker("别的网格员", "DT-02");
+		Person reporter = this.fixtures.volunteer("上报人");
+		BlockingQueue<Map<String, Object>> mine = new LinkedBlockingQueue<>();
+		BlockingQueue<Map<String, Object>> theirs = new LinkedBlockingQueue<>();
+		Disposable one = subscribe(gridWorker, mine);
+		Disposable two = subscribe(otherGrid, theirs);
+		try {
+			Map<String, Object> received = reportUntilReceived(reporter, mine);
+
+			assertThat(received.get("grid")).isEqualTo(Map.of("code", "DT-01"));
+			assertThat(received.get("reporter")).isEqualTo(Map.of("displayName", "上报人"));
+			assertThat(received.get("stage")).isEqualTo("REPORTED");
+			assertThat(theirs.poll(1, TimeUnit.SECONDS)).as("a DT-01 case is not DT-02's").isNull();
+		}
+		finally {
+			one.dispose();
+			two.dispose();
+		}
+	}
+
+	@Test
+	void aVolunteerCannotSubscribeToTheBoard() {
+		Person volunteer = this.fixtures.volunteer("志愿者");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> client(volunteer).document(UPDATES)
+			.variable("community", this.fixtures.dongting())
+			.variable("grid", null)
+			.executeSubscription()
+			.blockFirst(java.time.Duration.ofSeconds(10)))
+			.isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class,
+					error -> assertThat(error.getErrors().get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+	}
+
+	/** Reports until the subscriber has seen one of the reports (a subscription has no acknowledgement to wait for). */
+	private Map<String, Object> reportUntilReceived(Person reporter, BlockingQueue<Map<String, Object>> received)
+			throws InterruptedException {
+		java.util.Set<Object> sent = new java.util.HashSet<>();
+		for (int attempt = 0; attempt < 20; attempt++) {
+			sent.add(this.fixtures.reported(reporter, "实时案件 " + attempt).get("id"));
+			Map<String, Object> update = received.poll(500, TimeUnit.MILLISECONDS);
+			while (update != null) {
+				if (sent.contains(update.get("id"))) {
+					return update;
+				}
+				update = received.poll();
+			}
+		}
+		throw new AssertionError("no case reached the subscriber");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Disposable subscribe(Person person, BlockingQueue<Map<String, Object>> received) {
+		return client(person).document(UPDATES)
+			.variable("community", this.fixtures.dongting())
+			.variable("grid", null)
+			.retrieveSubscription("caseUpdates")
+			.toEntity(Map.class)
+			.subscribe(update -> received.add((Map<String, Object>) update));
+	}
+
+	private WebSocketGraphQlClient client(Person person) {
+		String token = Clients.token(this.port, person.phone(), Clients.DEMO_PASSWORD);
+		int otherPort = ((WebServerApplicationContext) this.otherInstance).getWebServer().getPort();
+		return WebSocketGraphQlClient
+			.builder(URI.create("ws://localhost:" + otherPort + "/graphql"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
+	}
+
+}
