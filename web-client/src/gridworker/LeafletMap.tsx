@@ -76,7 +76,8 @@ export function LeafletMap({ grids, patrollers, now, label }: Props) {
     });
   }, [patrollers, now]);
 
-  return <div ref={element} className="live-map" role="img" aria-label={label} data-testid="live-map" />;
+  // a region, not an image: the map holds Leaflet's zoom buttons and is itself focusable for the keyboard
+  return <div ref={element} className="live-map" role="region" aria-label={label} data-testid="live-map" />;
 }
 
 function escape(text: string): string {
