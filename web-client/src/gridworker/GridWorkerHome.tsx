@@ -11,8 +11,8 @@ export function GridWorkerHome({ assignments }: AreaProps) {
     <AreaSection role="GRID_WORKER" assignments={assignments}>
       <LiveMapCard />
       <AtRiskShiftsCard />
-      {assignments.filter((a) => a.scope.__typename === 'Grid').map((a, index) => (
-        <LocalLegendCard key={a.scope.id} gridId={a.scope.id} withGoals={index === 0} />
+      {assignments.filter((a) => a.scope.__typename === 'Grid').map((a, index, grids) => (
+        <LocalLegendCard key={a.scope.id} gridId={a.scope.id} withGoals={index === grids.length - 1} />
       ))}
       <ComingSoonCard id="gridworker-cases" title={t('gridworker.cases.title')} text={t('gridworker.cases.text')} />
     </AreaSection>
