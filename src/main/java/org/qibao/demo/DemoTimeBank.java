@@ -7,10 +7,13 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.qibao.gamification.PastPatrols;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Role;
 import org.qibao.patrol.AttendanceVerified;
+import org.qibao.patrol.Team;
+import org.qibao.patrol.Teams;
 import org.qibao.timebank.Courses;
 import org.qibao.timebank.School;
 import org.qibao.timebank.Schools;
@@ -24,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's time bank: a few weeks of patrol credits in the Seven Treasures' passbooks and
- * three upcoming courses at 东亭社区学校. Loaded once, while the ledger is empty.
+ * three upcoming courses at 东亭社区学校; the same patrols earn gamification points. Loaded once,
+ * while the ledger is empty.
  *
  * Like DemoPatrol it runs when the application is ready, the only moment reliably after
  * DemoCommunity. Its patrol credits use negative attendance IDs, which the patrol module never
@@ -51,8 +55,14 @@ class DemoTimeBank {
 
 	private final TransactionTemplate transaction;
 
+	private final Teams teams;
+
+	private final PastPatrols pastPatrols;
+
 	DemoTimeBank(Accounts accounts, Schools schools, Courses courses, TimeBank timeBank, JdbcClient jdbc,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, Teams teams, PastPatrols pastPatrols) {
+		this.teams = teams;
+		this.pastPatrols = pastPatrols;
 		this.accounts = accounts;
 		this.schools = schools;
 		this.courses = courses;
@@ -91,9 +101,19 @@ class DemoTimeBank {
 				Account account = this.accounts.findByPhone(team.get(member).phone()).orElseThrow();
 				Instant verifiedAt = today.minus(Duration.ofDays(week * 7L - member % 3));
 				int minutes = PATROLS[(member + week) % PATROLS.length];
-				this.timeBank.creditPatrol(new AttendanceVerified(attendance--, account.id(), community, minutes, verifiedAt, null));
+				Instant start = verifiedAt.minus(Duration.ofMinutes(minutes));
+				AttendanceVerified verified = new AttendanceVerified(attendance--, account.id(), community, minutes, verifiedAt,
+						null, team(community).map(t -> new AttendanceVerified.Patrol(t.id(), List.of(), start, start, verifiedAt, 2,
+								null)).orElse(null));
+				this.timeBank.creditPatrol(verified);
+				// the same history earns points, badges, a streak and places on the boards
+				this.pastPatrols.recognise(verified);
 			}
 		}
+	}
+
+	private java.util.Optional<Team> team(long community) {
+		return this.teams.named(community, "七宝巡逻队");
 	}
 
 	private void courses(long community) {

@@ -87,6 +87,14 @@ class PatrolToCreditsTests {
 			.path("passbook.entries.nodes[0].kind").entity(String.class).isEqualTo("PATROL_EARNING")
 			.path("passbook.entries.nodes[0].minutes").entity(Integer.class).isEqualTo(1);
 
+		// gamification recognises the same verified minute: a point, the first-patrol badge, a rank
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> volunteer.phoneClient
+			.document("{ gamification { points } }").execute()
+			.path("gamification.points").entity(Integer.class).isEqualTo(1));
+		volunteer.phoneClient.document("{ gamification { badges { badge { key } } ranks { scope period rank } } }").execute()
+			.path("gamification.badges[*].badge.key").entityList(String.class).containsExactly("first-patrol")
+			.path("gamification.ranks[*].rank").entityList(Integer.class).satisfies(ranks -> assertThat(ranks).isNotEmpty());
+
 		// spent at the barber: the volunteer asks for a code, the staff confirms it, the minute moves once
 		Map<?, ?> code = (Map<?, ?>) volunteer.must(CODE_REQUEST, "redemptionCodeRequest", Neighbourhood.codeFor(offerId)).get("redemption");
 		volunteer.phoneClient.document(PASSBOOK).execute()

@@ -34,6 +34,13 @@ class DemoTimeBankTests {
 		response.path("passbook.entries.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(3));
 		response.path("passbook.balance").entity(Integer.class).satisfies(b -> assertThat(b).isPositive());
 		response.path("passbook.community.school.courses[*].title").entityList(String.class).contains("智能手机入门", "太极拳", "书法");
+		// the same past patrols earned points, the first-patrol badge and a place on the boards
+		Clients.signedIn(this.port, Clients.VOLUNTEER_PHONE)
+			.document("{ gamification { points badges { badge { key } } ranks { scope period rank } } }")
+			.execute()
+			.path("gamification.points").entity(Integer.class).satisfies(p -> assertThat(p).isPositive())
+			.path("gamification.badges[*].badge.key").entityList(String.class).contains("first-patrol")
+			.path("gamification.ranks").entityList(Object.class).satisfies(ranks -> assertThat(ranks).isNotEmpty());
 	}
 
 }

@@ -148,7 +148,8 @@ class PatrolEarningTests {
 	private void strandPublicationLike(AttendanceVerified delivered, AttendanceVerified stranded) {
 		var row = this.jdbc.sql("""
 				SELECT listener_id, event_type, serialized_event FROM event_publication
-				WHERE serialized_event LIKE ? ORDER BY publication_date DESC LIMIT 1""")
+				WHERE serialized_event LIKE ? AND listener_id LIKE '%timebank.PatrolEarnings%'
+				ORDER BY publication_date DESC LIMIT 1""")
 			.param("%\"attendanceId\":" + delivered.attendanceId() + ",%")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
@@ -182,7 +183,9 @@ class PatrolEarningTests {
 	}
 
 	private int countPublications(AttendanceVerified attendance, String condition) {
-		return this.jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%AttendanceVerified' AND serialized_event LIKE ?" + condition)
+		// the time bank's own deliveries: other modules (gamification) listen to the same event
+		return this.jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%AttendanceVerified' "
+				+ "AND listener_id LIKE '%timebank.PatrolEarnings%' AND serialized_event LIKE ?" + condition)
 			.param("%\"attendanceId\":" + attendance.attendanceId() + ",%")
 			.query(Integer.class)
 			.single();
