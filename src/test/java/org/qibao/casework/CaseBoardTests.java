@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
+import org.qibao.casework.CaseFixtures.Neighbourhood;
 import org.qibao.casework.CaseFixtures.Person;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
@@ -56,19 +57,21 @@ class CaseBoardTests {
 
 	@Test
 	void aPageOfAHundredCasesWithReporterGridPhotosAndLastEventCostsAsManyStatementsAsAPageOfTen() {
-		Person gridWorker = this.fixtures.gridWorker("看板网格员", "DT-02");
-		List<Person> reporters = List.of(this.fixtures.volunteer("甲"), this.fixtures.volunteer("乙"),
-				this.fixtures.volunteer("丙"));
+		Neighbourhood place = this.fixtures.neighbourhood();
+		Person gridWorker = this.fixtures.of(place, "看板网格员", Role.GRID_WORKER);
+		List<Person> reporters = List.of(this.fixtures.of(place, "甲", Role.VOLUNTEER),
+				this.fixtures.of(place, "乙", Role.VOLUNTEER), this.fixtures.of(place, "丙", Role.VOLUNTEER));
+		long category = category(place.communityId(), "other");
 		for (int i = 0; i < 100; i++) {
 			Person reporter = reporters.get(i % reporters.size());
 			List<String> photos = i % 2 == 0 ? List.of(this.fixtures.uploadedPhoto(reporter)) : List.of();
-			this.reporting.report(actor(reporter), new CaseReport(UUID.randomUUID().toString(), category("other"),
-					"看板案件 " + i, new GeoPoint(114.3590, 30.5675), null, i % 3 == 0, photos));
+			this.reporting.report(actor(reporter, place.communityId()), new CaseReport(UUID.randomUUID().toString(),
+					category, "看板案件 " + i, new GeoPoint(114.3590, 30.5675), null, i % 3 == 0, photos));
 		}
-		query(gridWorker, 5);
+		query(gridWorker, place.id(), 5);
 
-		int ten = statementsFor(gridWorker, 10);
-		int hundred = statementsFor(gridWorker, 100);
+		int ten = statementsFor(gridWorker, place.id(), 10);
+		int hundred = statementsFor(gridWorker, place.id(), 100);
 
 		assertThat(hundred).as("statements for 100 cases: %s", CaseworkProbes.SQL).isEqualTo(ten);
 		assertThat(ten).isLessThan(20);
@@ -115,30 +118,30 @@ class CaseBoardTests {
 	}
 
 	/** The fewer of two runs: a cache of the sign-in's standing may expire during one of them and cost a statement. */
-	private int statementsFor(Person gridWorker, int first) {
+	private int statementsFor(Person gridWorker, String community, int first) {
 		int fewest = Integer.MAX_VALUE;
 		for (int run = 0; run < 2; run++) {
 			CaseworkProbes.reset();
-			assertThat(query(gridWorker, first)).hasSize(first);
+			assertThat(query(gridWorker, community, first)).hasSize(first);
 			fewest = Math.min(fewest, CaseworkProbes.STATEMENTS.get());
 		}
 		return fewest;
 	}
 
-	private List<?> query(Person gridWorker, int first) {
-		return gridWorker.client().document(BOARD).variable("c", this.fixtures.dongting()).variable("first", first)
+	private List<?> query(Person gridWorker, String community, int first) {
+		return gridWorker.client().document(BOARD).variable("c", community).variable("first", first)
 			.variable("stage", "REPORTED").variable("grid", null).execute()
 			.path("caseBoard.nodes").entityList(Object.class).get();
 	}
 
-	private long category(String code) {
-		return this.categories.of(this.fixtures.dongtingKey(), false).stream()
+	private long category(long community, String code) {
+		return this.categories.of(community, false).stream()
 			.filter(c -> c.serviceCode().equals(code)).findFirst().orElseThrow().id();
 	}
 
-	private Actor actor(Person person) {
+	private static Actor actor(Person person, long community) {
 		return new Actor(person.account().id(), person.account().displayName(),
-				Set.of(new ScopedRole(Role.VOLUNTEER, this.fixtures.dongtingKey())));
+				Set.of(new ScopedRole(Role.VOLUNTEER, community)));
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.qibao.Clients;
 import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
+import org.qibao.geo.Geography;
+import org.qibao.geo.Grid;
 import org.qibao.identity.Role;
 import org.qibao.shared.GlobalId;
 import org.springframework.context.ApplicationContext;
@@ -42,7 +44,10 @@ final class CaseFixtures {
 
 	private final int port;
 
+	private final ApplicationContext context;
+
 	CaseFixtures(ApplicationContext context, int port) {
+		this.context = context;
 		this.accounts = context.getBean(Accounts.class);
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.port = port;
@@ -61,6 +66,57 @@ final class CaseFixtures {
 			.params(code, dongtingKey())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A community of its own, with one grid around DT-02's shape, for tests that leave many
+	 * cases behind (so other tests' lists of Dongting's cases stay short).
+	 */
+	Neighbourhood neighbourhood() {
+		Geography geography = this.context.getBean(Geography.class);
+		String suffix = String.valueOf(System.nanoTime());
+		long city = geography.createCity("测试市 " + suffix);
+		long street = geography.createStreet(geography.createDistrict(city, "测试区"), "测试街道");
+		long community = geography.createCommunity(street, "测试社区 " + suffix, "Asia/Shanghai");
+		Grid grid = geography.createGrid(community, "T-01", "测试网格", """
+				{"type":"Polygon","coordinates":[[[114.3560,30.5702],[114.3620,30.5698],[114.3618,30.5652],[114.3558,30.5650],[114.3560,30.5702]]]}""");
+		return new Neighbourhood(community, grid.id());
+	}
+
+	/** The ID of a category of the community, by service code. */
+	String category(HttpGraphQlTester client, String communityId, String serviceCode) {
+		List<Map<String, Object>> categories = client.document(
+				"query($c: ID!) { caseCategories(communityId: $c) { id serviceCode } }")
+			.variable("c", communityId)
+			.execute()
+			.path("caseCategories")
+			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.get();
+		return categories.stream()
+			.filter(c -> serviceCode.equals(c.get("serviceCode")))
+			.map(c -> c.get("id").toString())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A new person of the neighbourhood with the role, signed in. */
+	Person of(Neighbourhood neighbourhood, String name, Role role) {
+		Person person = person(name);
+		this.accounts.grant(person.account().id(), role,
+				role == Role.GRID_WORKER ? neighbourhood.gridId() : neighbourhood.communityId());
+		return person;
+	}
+
+	/** A community with one grid; the spot (114.3590, 30.5675) lies in the grid. */
+	record Neighbourhood(long communityId, long gridId) {
+
+		static final Map<String, Object> IN_GRID = Map.of("longitude", 114.3590, "latitude", 30.5675);
+
+		String id() {
+			return GlobalId.encode("Community", this.communityId);
+		}
+
 	}
 
 	/** A new volunteer of Dongting, signed in. */
@@ -94,19 +150,7 @@ final class CaseFixtures {
 
 	/** The ID of a Dongting category, by service code. */
 	String category(HttpGraphQlTester client, String serviceCode) {
-		List<Map<String, Object>> categories = client.document(
-				"query($c: ID!) { caseCategories(communityId: $c) { id serviceCode } }")
-			.variable("c", dongting())
-			.execute()
-			.path("caseCategories")
-			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.get();
-		return categories.stream()
-			.filter(c -> serviceCode.equals(c.get("serviceCode")))
-			.map(c -> c.get("id").toString())
-			.findFirst()
-			.orElseThrow();
+		return category(client, dongting(), serviceCode);
 	}
 
 	static Map<String, Object> reportInput(String categoryId, String description, Map<String, Object> position) {

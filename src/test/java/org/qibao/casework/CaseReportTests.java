@@ -161,12 +161,13 @@ class CaseReportTests {
 
 	@Test
 	void aBurstOfReportsBeyondTheHourlyLimitMakesOnlyTheAllowedThirty() throws Exception {
-		Person volunteer = this.fixtures.volunteer("连发");
-		String category = this.fixtures.category(volunteer.client(), "other");
+		CaseFixtures.Neighbourhood place = this.fixtures.neighbourhood();
+		Person volunteer = this.fixtures.of(place, "连发", org.qibao.identity.Role.VOLUNTEER);
+		String category = this.fixtures.category(volunteer.client(), place.id(), "other");
 
 		List<org.springframework.graphql.test.tester.GraphQlTester.Response> responses = Bursts.race(33,
 				i -> () -> volunteer.client().document(CaseFixtures.REPORT)
-					.variable("input", reportInput(category, "连发第 " + i + " 条", CaseFixtures.IN_DT01))
+					.variable("input", reportInput(category, "连发第 " + i + " 条", CaseFixtures.Neighbourhood.IN_GRID))
 					.execute());
 
 		assertThat(responses.stream().filter(CaseReportTests::limited).count()).isEqualTo(3);

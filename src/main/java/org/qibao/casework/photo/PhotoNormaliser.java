@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PhotoNormaliser {
 
+	/** How long an upload waits for a decoding slot before the instance says it is busy. */
+	private static final long BUSY_AFTER_SECONDS = 30;
+
 	private final PhotoProperties properties;
 
 	private final Semaphore decoding;
@@ -40,6 +44,9 @@ class PhotoNormaliser {
 	PhotoNormaliser(PhotoProperties properties) {
 		this.properties = properties;
 		this.decoding = new Semaphore(properties.concurrentDecodes(), true);
+		// the WebP reader is a plugin in the application's jar: registered with the class loader that
+		// sees it, whichever thread touched ImageIO first
+		ImageIO.scanForPlugins();
 	}
 
 	/** A photo ready to store: JPEG bytes and their size in pixels. */
@@ -50,7 +57,7 @@ class PhotoNormaliser {
 	Normalised normalise(byte[] upload) {
 		ImageFormat format = ImageFormat.of(upload).orElseThrow(() -> new PhotoRefusal(415, "PHOTO_NOT_AN_IMAGE"));
 		int orientation = (format == ImageFormat.JPEG) ? ExifOrientation.of(upload) : 1;
-		this.decoding.acquireUninterruptibly();
+		waitForTurn();
 		try {
 			BufferedImage decoded = decode(format, upload);
 			return encode(upright(decoded, orientation));
@@ -63,6 +70,19 @@ class PhotoNormaliser {
 		}
 		finally {
 			this.decoding.release();
+		}
+	}
+
+	/** Waits for a decoding slot; a busy instance refuses (503) rather than queue for ever. */
+	private void waitForTurn() {
+		try {
+			if (!this.decoding.tryAcquire(BUSY_AFTER_SECONDS, TimeUnit.SECONDS)) {
+				throw new PhotoRefusal(503, "PHOTO_BUSY");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PhotoRefusal(503, "PHOTO_BUSY");
 		}
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * given and did not acknowledge (it may have died in between), then new entries; each event
  * handled once by its event ID, whatever the entry it comes in, and acknowledged after.
  */
-class ExampleConsumer {
+public class ExampleConsumer {
 
 	private final StringRedisTemplate redis;
 
@@ -35,12 +35,12 @@ class ExampleConsumer {
 	private final Set<String> handled = new LinkedHashSet<>();
 
 	/** Each event as it was handled (once per event ID). */
-	final List<Map<Object, Object>> events = new ArrayList<>();
+	public final List<Map<Object, Object>> events = new ArrayList<>();
 
 	/** Every entry delivered, duplicates of handled events included. */
 	int delivered;
 
-	ExampleConsumer(StringRedisTemplate redis, long cityId, String group, String name) {
+	public ExampleConsumer(StringRedisTemplate redis, long cityId, String group, String name) {
 		this.redis = redis;
 		this.stream = new CityStream(cityId).key();
 		this.group = group;
@@ -48,7 +48,7 @@ class ExampleConsumer {
 	}
 
 	/** Reads and handles everything there is for this consumer now. */
-	void poll() {
+	public void poll() {
 		ensureGroup();
 		handle(ReadOffset.from("0"));
 		while (handle(ReadOffset.lastConsumed()) > 0) {
@@ -56,7 +56,7 @@ class ExampleConsumer {
 		}
 	}
 
-	List<String> handledEventIds() {
+	public List<String> handledEventIds() {
 		return List.copyOf(this.handled);
 	}
 

@@ -121,6 +121,16 @@ class CasePhotoTests {
 	}
 
 	@Test
+	void aPhotoOfSomeMegabytesAsAPhoneTakesItIsTaken() {
+		byte[] photo = TestImages.noisyJpeg(2400, 1800);
+		assertThat(photo.length).isBetween(4_000_000, 10_000_000);
+
+		Map<String, Object> uploaded = upload(this.reporter, photo, "IMG_0003.jpg");
+
+		assertThat(uploaded).containsEntry("width", 2048).containsEntry("height", 1536);
+	}
+
+	@Test
 	void aFileThatIsNotAnImageIsRefusedWhateverItsNameAndDeclaredType() {
 		byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
 		byte[] jpegStartThenPage = TestImages.concat(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, html);
