@@ -26,6 +26,13 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/goals" data-testid="open-admin-goals">{t('gamification.admin.goalsTitle')}</Link>
       </li>
       {community && <GoalsCard communityId={community} id="admin-goals" />}
+      <li className="card" data-testid="card-admin-cases">
+        <h3 className="card-title">{t('casework.admin.title')}</h3>
+        <p className="card-text">{t('casework.admin.text')}</p>
+        <Link className="button" to="/admin/case-categories" data-testid="open-case-categories">{t('casework.categories.title')}</Link>
+        <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
+        <Link className="button" to="/admin/open311-keys" data-testid="open-open311-keys">{t('casework.open311.open')}</Link>
+      </li>
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>
   );

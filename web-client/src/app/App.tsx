@@ -25,6 +25,13 @@ import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
 import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
+import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
+import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
+import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
+import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
+import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
+import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
+import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -64,6 +71,14 @@ export function App() {
             <Route path="/admin/badges" element={<BadgesEditorScreen />} />
             <Route path="/admin/levels" element={<LevelsEditorScreen />} />
             <Route path="/admin/goals" element={<GoalsEditorScreen />} />
+            <Route path="/volunteer/report" element={<ReportScreen />} />
+            <Route path="/volunteer/reports" element={<MyReportsScreen />} />
+            <Route path="/grid-worker/cases" element={<CaseBoardScreen />} />
+            <Route path="/grid-worker/cases/:caseId" element={<CaseDetailScreen />} />
+            <Route path="/grid-worker/case-kpis" element={<KpiScreenLazy back="/grid-worker" />} />
+            <Route path="/admin/case-categories" element={<CategoriesScreen />} />
+            <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
+            <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -9,6 +9,9 @@ import { AdminHome } from '../admin/AdminHome';
 import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
 import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
 import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
+import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
+import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
+import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
@@ -17,6 +20,8 @@ import { MembersScreen } from '../captain/patrol/MembersScreen';
 import { ReviewScreen } from '../captain/patrol/ReviewScreen';
 import { RosterScreen } from '../captain/patrol/RosterScreen';
 import { GridWorkerHome } from '../gridworker/GridWorkerHome';
+import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
+import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import '../i18n/i18n';
 import { OffersManageScreen } from '../merchant/OffersManageScreen';
 import { CounterScreen } from '../merchant/CounterScreen';
@@ -29,6 +34,8 @@ import { createGraphqlClient } from '../shared/graphql/client';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
 import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
 import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
+import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
+import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
 import { CheckInScreen } from '../volunteer/patrol/CheckInScreen';
 import { ShiftsScreen } from '../volunteer/patrol/ShiftsScreen';
@@ -75,6 +82,13 @@ const SCREENS: Record<string, () => ReactElement> = {
   BadgesEditorScreen: () => <BadgesEditorScreen />,
   LevelsEditorScreen: () => <LevelsEditorScreen />,
   GoalsEditorScreen: () => <GoalsEditorScreen />,
+  ReportScreen: () => <ReportScreen />,
+  MyReportsScreen: () => <MyReportsScreen />,
+  CaseBoardScreen: () => <CaseBoardScreen />,
+  CaseDetailScreen: () => <CaseDetailScreen />,
+  KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
+  CategoriesScreen: () => <CategoriesScreen />,
+  Open311KeysScreen: () => <Open311KeysScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

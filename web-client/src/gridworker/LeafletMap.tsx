@@ -17,15 +17,27 @@ export interface MapGrid {
  */
 const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
 
+/** An incident's place on the map, e.g. a case's reported position. */
+export interface MapIncident {
+  id: string;
+  longitude: number;
+  latitude: number;
+  label: string;
+}
+
 interface Props {
   grids: readonly MapGrid[];
   patrollers: readonly MapPatroller[];
   now: number;
   label: string;
+  incidents?: readonly MapIncident[];
+  className?: string;
 }
 
-/** Grid polygons and patroller markers with name labels; stale patrollers greyed. */
-export function LeafletMap({ grids, patrollers, now, label }: Props) {
+const NO_INCIDENTS: readonly MapIncident[] = [];
+
+/** Grid polygons and patroller markers with name labels; stale patrollers greyed; incidents as red squares. */
+export function LeafletMap({ grids, patrollers, now, label, incidents = NO_INCIDENTS, className }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
@@ -74,10 +86,22 @@ export function LeafletMap({ grids, patrollers, now, label }: Props) {
         .bindTooltip(escape(p.name), { permanent: true, direction: 'right', className: stale ? 'label-stale' : 'label-live' })
         .addTo(group);
     });
-  }, [patrollers, now]);
+    incidents.forEach((incident) => {
+      L.marker([incident.latitude, incident.longitude], {
+        icon: L.divIcon({ className: 'incident-marker', html: '!', iconSize: [28, 28] }),
+        title: incident.label,
+        keyboard: false,
+      })
+        .bindTooltip(escape(incident.label), { direction: 'top' })
+        .addTo(group);
+    });
+    if (grids.length === 0 && incidents.length > 0 && map.current) {
+      map.current.setView([incidents[0].latitude, incidents[0].longitude], 17);
+    }
+  }, [patrollers, now, incidents, grids.length]);
 
-  // a region, not an image: the map holds Leaflet's zoom buttons and is itself focusable for the keyboard
-  return <div ref={element} className="live-map" role="region" aria-label={label} data-testid="live-map" />;
+  // a named region, not an image: the map holds its own controls (zoom), which an image may not
+  return <div ref={element} className={`live-map ${className ?? ''}`} role="region" aria-label={label} data-testid="live-map" />;
 }
 
 function escape(text: string): string {

@@ -4,12 +4,14 @@ import { BadgesCard } from './gamification/BadgesCard';
 import { PatrolCards } from './patrol/PatrolCards';
 import { OffersCard } from './merchant/OffersCard';
 import { PassbookCard } from './timebank/PassbookCard';
+import { ReportCard } from './casework/ReportCard';
 
 export function VolunteerHome({ assignments }: AreaProps) {
   const community = assignments.find((a) => a.scope.__typename === 'Community')?.scope.id;
   return (
     <AreaSection role="VOLUNTEER" assignments={assignments}>
       <PatrolCards />
+      <ReportCard />
       <PassbookCard />
       <OffersCard />
       <BadgesCard />
