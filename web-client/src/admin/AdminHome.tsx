@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
+import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
 
 export function AdminHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
+  const community = assignments.find((a) => a.scope.__typename === 'Community')?.scope.id;
   return (
     <AreaSection role="ADMINISTRATOR" assignments={assignments}>
       <ComingSoonCard id="admin-grids" title={t('admin.grids.title')} text={t('admin.grids.text')} />
@@ -16,6 +18,14 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/merchants" data-testid="open-admin-merchants">{t('settlement.open')}</Link>
       </li>
       <LedgerOverviewCard />
+      <li className="card" data-testid="card-admin-gamification">
+        <h3 className="card-title">{t('gamification.admin.cardTitle')}</h3>
+        <p className="card-text">{t('gamification.admin.cardText')}</p>
+        <Link className="button" to="/admin/badges" data-testid="open-admin-badges">{t('gamification.admin.badgesTitle')}</Link>
+        <Link className="button" to="/admin/levels" data-testid="open-admin-levels">{t('gamification.admin.levelsTitle')}</Link>
+        <Link className="button" to="/admin/goals" data-testid="open-admin-goals">{t('gamification.admin.goalsTitle')}</Link>
+      </li>
+      {community && <GoalsCard communityId={community} id="admin-goals" />}
       <li className="card" data-testid="card-admin-cases">
         <h3 className="card-title">{t('casework.admin.title')}</h3>
         <p className="card-text">{t('casework.admin.text')}</p>

@@ -19,6 +19,12 @@ import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { ApplyScreen } from '../merchant/apply/ApplyScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
+import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
+import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
+import { TeamScreen } from '../captain/gamification/TeamScreen';
+import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
+import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
@@ -59,6 +65,12 @@ export function App() {
             <Route path="/admin/merchants" element={<MerchantsScreen />} />
             <Route path="/merchant/apply" element={<ApplyScreen />} />
             <Route path="/merchant/staff" element={<StaffScreen />} />
+            <Route path="/volunteer/achievements" element={<AchievementsScreen />} />
+            <Route path="/volunteer/certificate" element={<ServiceCertificateScreen />} />
+            <Route path="/captain/team" element={<TeamScreen />} />
+            <Route path="/admin/badges" element={<BadgesEditorScreen />} />
+            <Route path="/admin/levels" element={<LevelsEditorScreen />} />
+            <Route path="/admin/goals" element={<GoalsEditorScreen />} />
             <Route path="/volunteer/report" element={<ReportScreen />} />
             <Route path="/volunteer/reports" element={<MyReportsScreen />} />
             <Route path="/grid-worker/cases" element={<CaseBoardScreen />} />

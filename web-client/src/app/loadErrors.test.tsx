@@ -5,12 +5,17 @@ import { type Root, createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AdminHome } from '../admin/AdminHome';
+import { BadgesEditorScreen } from '../admin/gamification/BadgesEditorScreen';
+import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
+import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
+import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { MembersScreen } from '../captain/patrol/MembersScreen';
 import { ReviewScreen } from '../captain/patrol/ReviewScreen';
 import { RosterScreen } from '../captain/patrol/RosterScreen';
@@ -27,6 +32,8 @@ import { type Account, AccountContext } from '../shared/auth/account';
 import { SessionProvider } from '../shared/auth/SessionProvider';
 import { createGraphqlClient } from '../shared/graphql/client';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
+import { AchievementsScreen } from '../volunteer/gamification/AchievementsScreen';
+import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCertificateScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
 import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { OffersScreen } from '../volunteer/merchant/OffersScreen';
@@ -69,6 +76,12 @@ const SCREENS: Record<string, () => ReactElement> = {
   MerchantsScreen: () => <MerchantsScreen />,
   ApplyScreen: () => <ApplyScreen />,
   StaffScreen: () => <StaffScreen />,
+  AchievementsScreen: () => <AchievementsScreen />,
+  ServiceCertificateScreen: () => <ServiceCertificateScreen />,
+  TeamScreen: () => <TeamScreen />,
+  BadgesEditorScreen: () => <BadgesEditorScreen />,
+  LevelsEditorScreen: () => <LevelsEditorScreen />,
+  GoalsEditorScreen: () => <GoalsEditorScreen />,
   ReportScreen: () => <ReportScreen />,
   MyReportsScreen: () => <MyReportsScreen />,
   CaseBoardScreen: () => <CaseBoardScreen />,
@@ -79,6 +92,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,
+  'HomeScreen ADMINISTRATOR': () => <AdminHome assignments={ACCOUNT.roles} />,
 };
 
 /** Routed screens that load nothing when they open, and why. */
@@ -87,7 +101,7 @@ const LOADING_NOTHING: Record<string, string> = {
   RequireAccount: 'the guard around every screen; checked on its own below',
   CounterScreen: 'asks the server only when a code is entered, and shows a failed look-up as the outcome',
   AccountScreen: 'loads nothing: a form whose failures are its own messages',
-  HomeScreen: 'checked through the role areas that load (the administrator’s and the merchant’s home cards load nothing)',
+  HomeScreen: 'checked through the role areas that load (the merchant’s home cards load nothing)',
   Navigate: 'a redirect',
 };
 

@@ -1,4 +1,5 @@
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
+import { LocalLegendCard } from '../shared/gamification/LocalLegendCard';
 import { AtRiskShiftsCard } from './AtRiskShiftsCard';
 import { LiveMapCard } from './LiveMapCard';
 import { CasesCard } from './casework/CasesCard';
@@ -8,6 +9,9 @@ export function GridWorkerHome({ assignments }: AreaProps) {
     <AreaSection role="GRID_WORKER" assignments={assignments}>
       <LiveMapCard />
       <AtRiskShiftsCard />
+      {assignments.filter((a) => a.scope.__typename === 'Grid').map((a, index, grids) => (
+        <LocalLegendCard key={a.scope.id} gridId={a.scope.id} withGoals={index === grids.length - 1} />
+      ))}
       <CasesCard />
     </AreaSection>
   );
