@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
-import { LeafletMap, type MapGrid } from './LeafletMap';
+import { LeafletMap, type MapGrid, type MapIncident } from './LeafletMap';
 import { type MapPatroller, applyUpdate, current, isStale } from './livePatrollers';
 import { LoadError } from '../shared/ui/LoadError';
 
@@ -31,6 +31,18 @@ const Updates = graphql(`
     livePatrollerUpdates(communityId: $communityId) { left patroller { ...MapPatroller } }
   }
 `);
+
+const OpenCases = graphql(`
+  query LiveMapOpenCases($communityId: ID!) {
+    caseBoard(communityId: $communityId, first: 50) { nodes { id stage description position { longitude latitude } } }
+  }
+`);
+
+/** Cases no longer waiting for anyone: they leave the map. */
+const FINISHED_STAGES = new Set(['REJECTED', 'CLOSED']);
+
+/** How often the map asks again for the open cases (the board has the live feed of every change). */
+const CASES_EVERY_MS = 60_000;
 
 graphql(`
   fragment MapPatroller on LivePatroller {
@@ -70,7 +82,10 @@ function toMap(p: PatrollerData): MapPatroller {
 /** How long the map waits before asking again while it is unavailable (Redis away: it recovers by itself). */
 const RETRY_UNAVAILABLE_MS = 15_000;
 
-/** The grid worker's live map: their grids, the patrollers in them as they move, and the same as a list. */
+/**
+ * The grid worker's live map: their grids, the patrollers in them as they move (and the same as a
+ * list), and the community's open cases beside them.
+ */
 export function LiveMapCard({ retryMs = RETRY_UNAVAILABLE_MS }: { retryMs?: number } = {}) {
   const { t } = useTranslation();
   const [{ data: me, error: gridsError }, refetchGrids] = useQuery({ query: MyGrids });
@@ -147,13 +162,31 @@ export function LiveMapCard({ retryMs = RETRY_UNAVAILABLE_MS }: { retryMs?: numb
     return () => window.clearInterval(timer);
   }, []);
 
+  const [{ data: cases, error: casesError }, refetchCases] = useQuery({
+    query: OpenCases,
+    variables: { communityId: communityId ?? '' },
+    pause: !communityId,
+  });
+  useEffect(() => {
+    const timer = window.setInterval(() => refetchCases({ requestPolicy: 'network-only' }), CASES_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [refetchCases]);
+  const incidents: MapIncident[] = useMemo(
+    () =>
+      (cases?.caseBoard.nodes ?? [])
+        .filter((c) => !FINISHED_STAGES.has(c.stage))
+        .map((c) => ({ id: c.id, longitude: c.position.longitude, latitude: c.position.latitude, label: c.description })),
+    [cases],
+  );
+
   const shown = current(patrollers, now);
   return (
     <li className="card card-wide" data-testid="card-gridworker-live-map">
       <h3 className="card-title">{t('gridworker.liveMap.title')}</h3>
       <LoadError error={gridsError} retry={() => refetchGrids({ requestPolicy: 'network-only' })} />
       {(unavailable || feedDown) && <p className="live-map-problem" role="alert">{t('location.map.unavailable')}</p>}
-      <LeafletMap grids={grids} patrollers={shown} now={now} label={t('location.map.label')} />
+      <LoadError error={casesError} retry={() => refetchCases({ requestPolicy: 'network-only' })} />
+      <LeafletMap grids={grids} patrollers={shown} now={now} label={t('location.map.label')} incidents={incidents} />
       <h4>{t('location.map.listTitle', { count: shown.length })}</h4>
       {shown.length === 0 && <p data-testid="no-patrollers">{t('location.map.nobody')}</p>}
       <ul className="patroller-list" data-testid="patroller-list">

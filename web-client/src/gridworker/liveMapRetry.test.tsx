@@ -84,6 +84,9 @@ describe('the live map while Redis is away', () => {
         if (operation === 'GridWorkerGrids') {
           return json({ data: { me: { __typename: 'Account', id: 'QWNjb3VudDox', roles: [{ __typename: 'RoleAssignment', role: 'GRID_WORKER', scope: GRID }] } } });
         }
+        if (operation === 'LiveMapOpenCases') {
+          return json({ data: { caseBoard: { __typename: 'CaseConnection', nodes: [] } } });
+        }
         loads += 1;
         return loads === 1 ? json({ data: null, errors: UNAVAILABLE }) : json({ data: { livePatrollersInCommunity: [] } });
       }) as typeof fetch,

@@ -38,10 +38,16 @@ class LiveMapInTheBrowserTests extends BrowserTest {
 
 	@Test
 	void theGridWorkersMapShowsAPatrollerMoveLiveAndLeaveAtCheckOut() {
+		// an open case of the grid, shown on the map beside the patrollers
+		String incident = "井盖松动" + (System.nanoTime() % 100_000);
+		reportCase(incident);
 		signIn("13900000002");
 		this.browser.get("http://localhost:" + this.port + "/grid-worker");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=live-map]")));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=live-map] path")));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("[data-testid=live-map] .incident-marker[title='" + incident + "']")));
+		assertAccessible("the grid worker's live map");
 
 		Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
 		// a name of this run's own: earlier runs' patrollers may still be on the map
@@ -65,6 +71,18 @@ class LiveMapInTheBrowserTests extends BrowserTest {
 		this.checkIns.checkOut(volunteer.checkIn);
 		this.coverage.close(volunteer.checkIn.checkInId());
 		this.wait.until(driver -> !listed(name));
+	}
+
+	private void reportCase(String description) {
+		var volunteer = Clients.signedIn(this.port, Clients.VOLUNTEER_PHONE);
+		String community = volunteer.document("{ gridAt(point: {longitude: 114.3530, latitude: 30.5675}) { community { id } } }")
+			.execute().path("gridAt.community.id").entity(String.class).get();
+		String category = volunteer.document("query($c: ID!) { caseCategories(communityId: $c) { id } }")
+			.variable("c", community).execute().path("caseCategories[0].id").entity(String.class).get();
+		volunteer.document("mutation($input: CaseReportInput!) { caseReport(input: $input) { case { id } userErrors { code } } }")
+			.variable("input", java.util.Map.of("reportId", java.util.UUID.randomUUID().toString(), "categoryId", category,
+					"description", description, "position", java.util.Map.of("longitude", 114.3530, "latitude", 30.5675)))
+			.execute().path("caseReport.userErrors").entityList(Object.class).hasSize(0);
 	}
 
 	/**
