@@ -12,6 +12,7 @@ import org.qibao.identity.Role;
 import org.qibao.patrol.Team;
 import org.qibao.patrol.Teams;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.CalendarBounds;
 import org.qibao.shared.Connection;
 import org.qibao.shared.GlobalId;
 import org.qibao.shared.UserError;
@@ -81,13 +82,22 @@ class CaptainController {
 		}
 	}
 
+	/**
+	 * A day within the calendar's bounds: a pause in the year -99999 or +999999999 is no pause at
+	 * all, and only failed later in date arithmetic or in the database.
+	 */
 	private static LocalDate day(String text, String field) {
+		LocalDate day;
 		try {
-			return LocalDate.parse(text == null ? "" : text);
+			day = LocalDate.parse(text == null ? "" : text);
 		}
 		catch (DateTimeParseException ex) {
+			day = null;
+		}
+		if (day == null || !CalendarBounds.within(day.getYear())) {
 			throw new BusinessRuleException("INVALID_DAY", field);
 		}
+		return day;
 	}
 
 	record Flag(String kind, long accountId, Long teamId, java.time.Instant flaggedAt, String detail) {

@@ -1,0 +1,106 @@
+package org.qibao.gamification;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qibao.Clients;
+import org.qibao.QibaoTest;
+import org.qibao.geo.Geography;
+import org.qibao.identity.Account;
+import org.qibao.identity.Accounts;
+import org.qibao.identity.Role;
+import org.qibao.patrol.Team;
+import org.qibao.patrol.Teams;
+import org.qibao.shared.GlobalId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an outsider's requests to the gamification schema get: clear refusals, nothing changed, no server fault. */
+@QibaoTest
+class HostileGamificationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Geography geography;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Teams teams;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long communityId;
+
+	private Team team;
+
+	private Account captain;
+
+	@BeforeEach
+	void aTeamOfItsOwn() {
+		long city = this.geography.createCity("敌意城" + System.nanoTime());
+		long street = this.geography.createStreet(this.geography.createDistrict(city, "区"), "街道");
+		this.communityId = this.geography.createCommunity(street, "社区", "Asia/Shanghai");
+		this.team = this.teams.create(this.communityId, "一队", List.of());
+		this.captain = volunteer("队长");
+		this.accounts.grant(this.captain.id(), Role.CAPTAIN, this.team.id());
+	}
+
+	private Account volunteer(String name) {
+		Account account = this.accounts.register(Clients.uniquePhone(), name, Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(account.id(), Role.VOLUNTEER, this.communityId);
+		this.teams.addMember(this.team.id(), account.id());
+		return account;
+	}
+
+	private int pausesOf(long accountId) {
+		return this.jdbc.sql("SELECT count(*) FROM streak_pause WHERE account_id = ?").param(accountId).query(Integer.class).single();
+	}
+
+	@Test
+	void aPauseOutsideTheCalendarsYearsIsAUserErrorAndNothingIsStored() {
+		Account member = volunteer("病号");
+		for (String[] days : List.of(new String[] { "+999999999-12-01", "+999999999-12-02" },
+				new String[] { "-99999-12-01", "-99999-12-02" })) {
+			Clients.signedIn(this.port, this.captain.phone())
+				.document("mutation($i: StreakPauseSetInput!) { streakPauseSet(input: $i) { pause { from } userErrors { code field } } }")
+				.variable("i", Map.of("teamId", GlobalId.encode("Team", this.team.id()), "accountId",
+						GlobalId.encode("Account", member.id()), "from", days[0], "until", days[1], "reason", "出差"))
+				.execute()
+				.path("streakPauseSet.pause").valueIsNull()
+				.path("streakPauseSet.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DAY");
+		}
+		assertThat(pausesOf(member.id())).isZero();
+	}
+
+	@Test
+	void theSeedBadgesACommunityCopiesAreNoNodeAndNoBadgeToChange() {
+		long seed = this.jdbc.sql("SELECT min(id) FROM badge WHERE community_id IS NULL").query(Long.class).single();
+		String id = GlobalId.encode("Badge", seed);
+		Clients.anonymous(this.port)
+			.document("query($id: ID!) { node(id: $id) { ... on Badge { key community { id } } } }")
+			.variable("id", id)
+			.execute()
+			.path("node").valueIsNull();
+		Account admin = volunteer("书记");
+		this.accounts.grant(admin.id(), Role.ADMINISTRATOR, this.communityId);
+		Clients.signedIn(this.port, admin.phone())
+			.document("mutation($i: BadgeUpdateInput!) { badgeUpdate(input: $i) { badge { key } } }")
+			.variable("i", Map.of("badgeId", id, "active", false))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("classification"))
+				.containsExactly("BAD_REQUEST"));
+		assertThat(this.jdbc.sql("SELECT active FROM badge WHERE id = ?").param(seed).query(Boolean.class).single()).isTrue();
+	}
+
+}
