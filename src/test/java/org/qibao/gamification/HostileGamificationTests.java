@@ -1,11 +1,14 @@
 package org.qibao.gamification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
+import org.qibao.InstanceWithoutRedis;
 import org.qibao.QibaoTest;
 import org.qibao.geo.Geography;
 import org.qibao.identity.Account;
@@ -16,6 +19,7 @@ import org.qibao.patrol.Teams;
 import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an outsider's requests to the gamification schema get: clear refusals, nothing changed, no server fault. */
 @QibaoTest
 class HostileGamificationTests {
+
+	private static final AtomicLong ATTENDANCE = new AtomicLong(-6_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
 	@LocalServerPort
 	int port;
@@ -38,6 +44,12 @@ class HostileGamificationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	Recognition recognition;
 
 	private long communityId;
 
@@ -80,6 +92,26 @@ class HostileGamificationTests {
 				.path("streakPauseSet.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DAY");
 		}
 		assertThat(pausesOf(member.id())).isZero();
+	}
+
+	@Test
+	void whileRedisIsUnreachableTheProfileStillShowsPointsAndLevelWithoutRanks() {
+		Account person = volunteer("无网");
+		try (InstanceWithoutRedis instance = InstanceWithoutRedis.start(this.environment, "--spring.data.redis.timeout=300ms")) {
+			Clients.signedIn(instance.port(), person.phone())
+				.document("query($c: ID) { gamification(communityId: $c) { points level { number } streak { currentWeeks } ranks { rank } } }")
+				.variable("c", GlobalId.encode("Community", this.communityId))
+				.execute()
+				.errors()
+				.satisfy(errors -> {
+					assertThat(errors).hasSize(1);
+					assertThat(errors.get(0).getExtensions()).containsEntry("classification", "UNAVAILABLE")
+						.containsEntry("code", "LEADERBOARD_UNAVAILABLE");
+				})
+				.path("gamification.points").entity(Integer.class).isEqualTo(0)
+				.path("gamification.level.number").entity(Integer.class).isEqualTo(1)
+				.path("gamification.ranks").entityList(Object.class).hasSize(0);
+		}
 	}
 
 	@Test
