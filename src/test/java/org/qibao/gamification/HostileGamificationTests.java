@@ -115,6 +115,32 @@ class HostileGamificationTests {
 	}
 
 	@Test
+	void aCaptainOfAnotherTeamSeesAHiddenNameMaskedWhileTheVolunteersOwnCaptainSeesIt() {
+		Account hider = volunteer("肖建国");
+		Instant at = Instant.now().minusSeconds(3600);
+		this.recognition.recognise(new PatrolFact(ATTENDANCE.incrementAndGet(), hider.id(), this.communityId, this.team.id(),
+				List.of(), at, at, at.plusSeconds(1800), 30, 0, null, at.plusSeconds(1800)));
+		Clients.signedIn(this.port, hider.phone())
+			.document("mutation { leaderboardNameHide(input: {hidden: true}) { hidden } }")
+			.execute()
+			.path("leaderboardNameHide.hidden").entity(Boolean.class).isEqualTo(true);
+		Team other = this.teams.create(this.communityId, "二队", List.of());
+		Account otherCaptain = this.accounts.register(Clients.uniquePhone(), "别队长", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(otherCaptain.id(), Role.VOLUNTEER, this.communityId);
+		this.teams.addMember(other.id(), otherCaptain.id());
+		this.accounts.grant(otherCaptain.id(), Role.CAPTAIN, other.id());
+		String board = "query($p: ID!) { leaderboard(subject: VOLUNTEERS, scope: COMMUNITY, placeId: $p, period: ALL_TIME) "
+				+ "{ nodes { displayName nameMasked account { id } } } }";
+		Clients.signedIn(this.port, otherCaptain.phone()).document(board).variable("p", GlobalId.encode("Community", this.communityId))
+			.execute()
+			.path("leaderboard.nodes[0].displayName").entity(String.class).isEqualTo("肖*国")
+			.path("leaderboard.nodes[0].account").valueIsNull();
+		Clients.signedIn(this.port, this.captain.phone()).document(board).variable("p", GlobalId.encode("Community", this.communityId))
+			.execute()
+			.path("leaderboard.nodes[0].displayName").entity(String.class).isEqualTo("肖建国");
+	}
+
+	@Test
 	void theSeedBadgesACommunityCopiesAreNoNodeAndNoBadgeToChange() {
 		long seed = this.jdbc.sql("SELECT min(id) FROM badge WHERE community_id IS NULL").query(Long.class).single();
 		String id = GlobalId.encode("Badge", seed);
