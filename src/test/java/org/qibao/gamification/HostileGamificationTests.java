@@ -141,6 +141,23 @@ class HostileGamificationTests {
 	}
 
 	@Test
+	void anEarlyBirdBadgeForPatrolsBeforeMidnightCanNeverBeEarnedSoItIsRefused() {
+		Account admin = volunteer("书记");
+		this.accounts.grant(admin.id(), Role.ADMINISTRATOR, this.communityId);
+		Clients.signedIn(this.port, admin.phone())
+			.document("mutation($i: BadgeCreateInput!) { badgeCreate(input: $i) { badge { key } userErrors { code field } } }")
+			.variable("i", Map.of("communityId", GlobalId.encode("Community", this.communityId), "key", "night-owl", "nameZhCN",
+					"夜猫子", "nameEn", "Night owl", "descriptionZhCN", "午夜前巡逻", "descriptionEn", "Patrols before midnight", "rule",
+					Map.of("metric", "PATROLS_STARTING_BEFORE", "threshold", 1, "beforeTime", "00:00")))
+			.execute()
+			.path("badgeCreate.badge").valueIsNull()
+			.path("badgeCreate.userErrors[0].code").entity(String.class).isEqualTo("BADGE_WINDOW_NOT_COMPUTABLE")
+			.path("badgeCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "rule.beforeTime");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM badge WHERE community_id = ? AND key = 'night-owl'")
+			.param(this.communityId).query(Integer.class).single()).isZero();
+	}
+
+	@Test
 	void theSeedBadgesACommunityCopiesAreNoNodeAndNoBadgeToChange() {
 		long seed = this.jdbc.sql("SELECT min(id) FROM badge WHERE community_id IS NULL").query(Long.class).single();
 		String id = GlobalId.encode("Badge", seed);
