@@ -106,7 +106,7 @@ class CaptainController {
 	@QueryMapping
 	Connection<Flag> reviewFlags(@Argument String teamId, @Argument Integer first, @Argument String after, Actor actor) {
 		long team = GlobalId.keyOf(teamId, "Team");
-		Actor.signedIn(actor).require(Role.CAPTAIN, team);
+		requireCaptainOrAdministrator(Actor.signedIn(actor), team);
 		Connection.Page page = Connection.Page.of(first, after);
 		List<Flag> rows = this.jdbc.sql("""
 				SELECT kind, account_id, team_id, flagged_at, detail FROM review_flag WHERE team_id = ?
@@ -117,6 +117,15 @@ class CaptainController {
 			.list();
 		int total = this.jdbc.sql("SELECT count(*) FROM review_flag WHERE team_id = ?").param(team).query(Integer.class).single();
 		return Connection.of(rows, page, total);
+	}
+
+	/** The team's captains, and the administrators of its community, who oversee every team there. */
+	private void requireCaptainOrAdministrator(Actor actor, long teamId) {
+		if (actor.has(Role.CAPTAIN, teamId)) {
+			return;
+		}
+		Team team = this.teams.findAll(List.of(teamId)).get(teamId);
+		actor.require(Role.ADMINISTRATOR, team == null ? -1 : team.communityId());
 	}
 
 	@BatchMapping(typeName = "ReviewFlag")

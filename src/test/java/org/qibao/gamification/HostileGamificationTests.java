@@ -158,6 +158,25 @@ class HostileGamificationTests {
 	}
 
 	@Test
+	void theCommunitysAdministratorSeesATeamsReviewQueueAndAnotherCommunitysDoesNot() {
+		Account admin = volunteer("书记");
+		this.accounts.grant(admin.id(), Role.ADMINISTRATOR, this.communityId);
+		long city = this.geography.createCity("邻城" + System.nanoTime());
+		long elsewhere = this.geography.createCommunity(this.geography.createStreet(this.geography.createDistrict(city, "区"), "街道"),
+				"别的社区", "Asia/Shanghai");
+		Account stranger = this.accounts.register(Clients.uniquePhone(), "别的书记", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(stranger.id(), Role.ADMINISTRATOR, elsewhere);
+		String queue = "query($t: ID!) { reviewFlags(teamId: $t) { totalCount } }";
+		Clients.signedIn(this.port, admin.phone()).document(queue).variable("t", GlobalId.encode("Team", this.team.id()))
+			.execute()
+			.path("reviewFlags.totalCount").entity(Integer.class).isEqualTo(0);
+		Clients.signedIn(this.port, stranger.phone()).document(queue).variable("t", GlobalId.encode("Team", this.team.id()))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("classification")).containsExactly("FORBIDDEN"));
+	}
+
+	@Test
 	void theSeedBadgesACommunityCopiesAreNoNodeAndNoBadgeToChange() {
 		long seed = this.jdbc.sql("SELECT min(id) FROM badge WHERE community_id IS NULL").query(Long.class).single();
 		String id = GlobalId.encode("Badge", seed);
