@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Bursts;
 import org.qibao.Clients;
 import org.qibao.InstanceWithoutRedis;
 import org.qibao.QibaoTest;
@@ -174,6 +175,25 @@ class HostileGamificationTests {
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("classification")).containsExactly("FORBIDDEN"));
+	}
+
+	@Test
+	void administratorsSavingLevelsAtOnceEachGetTheirLadderNotAServerFault() throws Exception {
+		Account admin = volunteer("书记");
+		this.accounts.grant(admin.id(), Role.ADMINISTRATOR, this.communityId);
+		var client = Clients.signedIn(this.port, admin.phone());
+		List<List<Integer>> outcomes = Bursts.race(12, i -> () -> client
+			.document("mutation($i: LevelsSetInput!) { levelsSet(input: $i) { levels { number } userErrors { code } } }")
+			.variable("i", Map.of("communityId", GlobalId.encode("Community", this.communityId), "levels",
+					List.of(Map.of("threshold", 0, "nameZhCN", "新手", "nameEn", "Novice"),
+							Map.of("threshold", 10 + i, "nameZhCN", "老手", "nameEn", "Old hand"))))
+			.execute()
+			.path("levelsSet.levels[*].number")
+			.entityList(Integer.class)
+			.get());
+		assertThat(outcomes).allSatisfy(levels -> assertThat(levels).isEqualTo(List.of(1, 2)));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM gamification_level WHERE community_id = ?")
+			.param(this.communityId).query(Integer.class).single()).isEqualTo(2);
 	}
 
 	@Test
