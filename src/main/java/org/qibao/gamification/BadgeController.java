@@ -94,8 +94,8 @@ class BadgeController {
 
 	@MutationMapping
 	BadgePayload badgeUpdate(@Argument BadgeUpdateInput input, Actor actor, Locale locale) {
-		Badge existing = this.badges.findAll(List.of(GlobalId.keyOf(input.badgeId(), "Badge")))
-			.get(GlobalId.keyOf(input.badgeId(), "Badge"));
+		long badgeId = GlobalId.keyOf(input.badgeId(), "Badge");
+		Badge existing = this.badges.findOfCommunities(List.of(badgeId)).get(badgeId);
 		if (existing == null) {
 			throw new GlobalId.InvalidIdException(input.badgeId());
 		}

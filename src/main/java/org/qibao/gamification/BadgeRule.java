@@ -63,6 +63,10 @@ record BadgeRule(Metric metric, int threshold, Window window, LocalTime beforeTi
 		LocalTime before = metric == Metric.PATROLS_STARTING_BEFORE ? time(beforeTimeText) : null;
 		DayOfWeek weekday = metric == Metric.PATROL_DAYS_ON_WEEKDAY ? weekday(weekdayText) : null;
 		BadgeRule rule = new BadgeRule(metric, threshold, window, before, weekday);
+		if (before != null && before.equals(LocalTime.MIDNIGHT)) {
+			// No patrol starts before midnight of its own day: such a badge could never be earned.
+			throw new BusinessRuleException("BADGE_WINDOW_NOT_COMPUTABLE", "rule.beforeTime", window.name(), metric.name());
+		}
 		if (!rule.computable()) {
 			throw new BusinessRuleException("BADGE_WINDOW_NOT_COMPUTABLE", "rule.window", window.name(), metric.name());
 		}

@@ -40,7 +40,19 @@ class Badges {
 	}
 
 	Map<Long, Badge> findAll(Collection<Long> ids) {
-		return this.jdbc.sql("SELECT " + Badge.COLUMNS + " FROM badge WHERE id = ANY(?)")
+		return find(ids, "");
+	}
+
+	/**
+	 * Badges of communities only: the seed set a new community copies has no community, is earned by
+	 * nobody and is no badge a client can fetch or an administrator change.
+	 */
+	Map<Long, Badge> findOfCommunities(Collection<Long> ids) {
+		return find(ids, " AND community_id IS NOT NULL");
+	}
+
+	private Map<Long, Badge> find(Collection<Long> ids, String condition) {
+		return this.jdbc.sql("SELECT " + Badge.COLUMNS + " FROM badge WHERE id = ANY(?)" + condition)
 			.param(ids.toArray(Long[]::new))
 			.query(Badge::of)
 			.list()

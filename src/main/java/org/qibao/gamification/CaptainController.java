@@ -12,6 +12,7 @@ import org.qibao.identity.Role;
 import org.qibao.patrol.Team;
 import org.qibao.patrol.Teams;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.CalendarBounds;
 import org.qibao.shared.Connection;
 import org.qibao.shared.GlobalId;
 import org.qibao.shared.UserError;
@@ -81,13 +82,22 @@ class CaptainController {
 		}
 	}
 
+	/**
+	 * A day within the calendar's bounds: a pause in the year -99999 or +999999999 is no pause at
+	 * all, and only failed later in date arithmetic or in the database.
+	 */
 	private static LocalDate day(String text, String field) {
+		LocalDate day;
 		try {
-			return LocalDate.parse(text == null ? "" : text);
+			day = LocalDate.parse(text == null ? "" : text);
 		}
 		catch (DateTimeParseException ex) {
+			day = null;
+		}
+		if (day == null || !CalendarBounds.within(day.getYear())) {
 			throw new BusinessRuleException("INVALID_DAY", field);
 		}
+		return day;
 	}
 
 	record Flag(String kind, long accountId, Long teamId, java.time.Instant flaggedAt, String detail) {
@@ -96,7 +106,7 @@ class CaptainController {
 	@QueryMapping
 	Connection<Flag> reviewFlags(@Argument String teamId, @Argument Integer first, @Argument String after, Actor actor) {
 		long team = GlobalId.keyOf(teamId, "Team");
-		Actor.signedIn(actor).require(Role.CAPTAIN, team);
+		requireCaptainOrAdministrator(Actor.signedIn(actor), team);
 		Connection.Page page = Connection.Page.of(first, after);
 		List<Flag> rows = this.jdbc.sql("""
 				SELECT kind, account_id, team_id, flagged_at, detail FROM review_flag WHERE team_id = ?
@@ -107,6 +117,15 @@ class CaptainController {
 			.list();
 		int total = this.jdbc.sql("SELECT count(*) FROM review_flag WHERE team_id = ?").param(team).query(Integer.class).single();
 		return Connection.of(rows, page, total);
+	}
+
+	/** The team's captains, and the administrators of its community, who oversee every team there. */
+	private void requireCaptainOrAdministrator(Actor actor, long teamId) {
+		if (actor.has(Role.CAPTAIN, teamId)) {
+			return;
+		}
+		Team team = this.teams.findAll(List.of(teamId)).get(teamId);
+		actor.require(Role.ADMINISTRATOR, team == null ? -1 : team.communityId());
 	}
 
 	@BatchMapping(typeName = "ReviewFlag")

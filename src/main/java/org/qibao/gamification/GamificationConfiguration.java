@@ -11,7 +11,7 @@ class GamificationConfiguration {
 	/** Badges are public, like the communities they belong to. */
 	@Bean
 	NodeType<Badge> badgeNodeType(Badges badges) {
-		return NodeType.visibleToAll("Badge", badges::findAll);
+		return NodeType.visibleToAll("Badge", badges::findOfCommunities);
 	}
 
 	/** Goals are public: the home screens show them to everyone. */

@@ -70,21 +70,21 @@ class LeaderboardController {
 		}
 		Map<Long, Long> rows = this.leaderboards.page(board, page.offset(), page.limit());
 		int total = (int) this.leaderboards.size(board);
-		List<Entry> entries = subject == Board.Subject.VOLUNTEERS ? volunteers(rows, page.offset(), board, actor)
+		List<Entry> entries = subject == Board.Subject.VOLUNTEERS ? volunteers(rows, page.offset(), actor)
 				: teams(rows, page.offset());
 		return Connection.of(entries, page, total);
 	}
 
-	private List<Entry> volunteers(Map<Long, Long> rows, int offset, Board board, Actor actor) {
+	private List<Entry> volunteers(Map<Long, Long> rows, int offset, Actor actor) {
 		Map<Long, Account> people = this.accounts.findAll(rows.keySet());
 		Set<Long> hidden = hidden(rows.keySet());
-		boolean privileged = this.viewers.seesHiddenNames(actor, board);
+		Set<Long> seen = this.viewers.seesHiddenNamesOf(actor, rows.keySet());
 		List<Entry> entries = new ArrayList<>();
 		int rank = offset;
 		for (Map.Entry<Long, Long> row : rows.entrySet()) {
 			Account person = people.get(row.getKey());
 			String name = person == null ? "" : person.displayName();
-			boolean masked = hidden.contains(row.getKey()) && !privileged
+			boolean masked = hidden.contains(row.getKey()) && !seen.contains(row.getKey())
 					&& (actor == null || actor.accountId() != row.getKey());
 			entries.add(new Entry(++rank, row.getValue(), masked ? NameMask.of(name) : name, masked,
 					masked ? null : person, null));

@@ -63,6 +63,11 @@ class Levels {
 		if (levels.isEmpty()) {
 			throw new BusinessRuleException("LEVEL_THRESHOLDS_NOT_RISING", "levels");
 		}
+		// Two administrators saving at once would both delete and then collide on the level numbers.
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('gamification_level'), ?)")
+			.param((int) (communityId % Integer.MAX_VALUE))
+			.query()
+			.listOfRows();
 		this.jdbc.sql("DELETE FROM gamification_level WHERE community_id = ?").param(communityId).update();
 		for (int i = 0; i < levels.size(); i++) {
 			Level level = levels.get(i);

@@ -3,8 +3,13 @@ package org.qibao.gamification;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import graphql.ErrorClassification;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import org.qibao.geo.Community;
 import org.qibao.geo.Geography;
 import org.qibao.identity.Account;
@@ -13,6 +18,7 @@ import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
 import org.qibao.shared.Connection;
 import org.qibao.shared.GlobalId;
+import org.qibao.shared.UserErrors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -38,8 +44,10 @@ class ProfileController {
 
 	private final Geography geography;
 
+	private final UserErrors userErrors;
+
 	ProfileController(CommunityPlaces places, PointsLedger ledger, Levels levels, Badges badges, Streaks streaks,
-			Leaderboards leaderboards, Accounts accounts, Geography geography) {
+			Leaderboards leaderboards, Accounts accounts, Geography geography, UserErrors userErrors) {
 		this.places = places;
 		this.ledger = ledger;
 		this.levels = levels;
@@ -48,6 +56,7 @@ class ProfileController {
 		this.leaderboards = leaderboards;
 		this.accounts = accounts;
 		this.geography = geography;
+		this.userErrors = userErrors;
 	}
 
 	/** One volunteer in one community; its figures are read once per request. */
@@ -147,8 +156,30 @@ class ProfileController {
 	record Rank(Board.Subject subject, Board.Scope scope, Board.Period period, int rank, long points, int of) {
 	}
 
+	/**
+	 * The ranks, or none with an UNAVAILABLE error while Redis cannot be reached: ranks are non-null
+	 * in the schema, so a thrown error would blank the whole profile, and points, level, badges and
+	 * streak come from PostgreSQL and still stand. Declared as Object because the schema inspection
+	 * does not look inside a DataFetcherResult and would report LeaderboardRank's fields unmapped.
+	 */
 	@SchemaMapping(typeName = "GamificationProfile")
-	List<Rank> ranks(Profile profile) {
+	Object ranks(Profile profile, DataFetchingEnvironment env) {
+		try {
+			return DataFetcherResult.<List<Rank>>newResult().data(ranksOf(profile)).build();
+		}
+		catch (LeaderboardUnavailableException ex) {
+			return DataFetcherResult.<List<Rank>>newResult()
+				.data(List.of())
+				.error(GraphqlErrorBuilder.newError(env)
+					.errorType(ErrorClassification.errorClassification("UNAVAILABLE"))
+					.message(this.userErrors.of(ex.code(), env.getLocale()).message())
+					.extensions(Map.of("code", ex.code()))
+					.build())
+				.build();
+		}
+	}
+
+	private List<Rank> ranksOf(Profile profile) {
 		List<Rank> ranks = new ArrayList<>();
 		CommunityPlace place = profile.place();
 		for (Board.Scope scope : Board.Scope.values()) {
