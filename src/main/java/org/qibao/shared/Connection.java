@@ -45,6 +45,9 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
 
 		private static final String PREFIX = "offset:";
 
+		/** Deeper than any list of Qibao's goes; a cursor past it is not one the server handed out. */
+		private static final int MAX_OFFSET = 10_000_000;
+
 		/** Reads {@code first} and {@code after}; throws {@link BusinessRuleException} for values out of range. */
 		public static Page of(Integer first, String after) {
 			int size = first == null ? DEFAULT_PAGE_SIZE : first;
@@ -63,7 +66,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
 				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 				if (raw.startsWith(PREFIX)) {
 					int offset = Integer.parseInt(raw.substring(PREFIX.length()));
-					if (offset >= 0) {
+					if (offset >= 0 && offset < MAX_OFFSET) {
 						return offset + 1;
 					}
 				}
