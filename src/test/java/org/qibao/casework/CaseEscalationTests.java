@@ -5,15 +5,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.qibao.Bursts;
+import org.qibao.QibaoApplication;
 import org.qibao.QibaoTest;
 import org.qibao.casework.CaseFixtures.Person;
 import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qibao.casework.CaseFixtures.caseOf;
@@ -22,6 +29,7 @@ import static org.qibao.casework.CaseFixtures.reportInput;
 
 /** A case past its deadline is escalated to the community administrator once, however many instances run the job. */
 @QibaoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseEscalationTests {
 
 	@LocalServerPort
@@ -33,7 +41,27 @@ class CaseEscalationTests {
 	@Autowired
 	CaseEscalation escalation;
 
+	@Autowired
+	Environment environment;
+
 	private CaseFixtures fixtures;
+
+	/** A second instance on the same PostgreSQL and Redis, as behind a load balancer. */
+	private ConfigurableApplicationContext otherInstance;
+
+	@BeforeAll
+	void startAnotherInstance() {
+		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
+				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
+				"--spring.datasource.hikari.maximum-pool-size=4");
+	}
+
+	@AfterAll
+	void stopIt() {
+		if (this.otherInstance != null) {
+			this.otherInstance.close();
+		}
+	}
 
 	@BeforeEach
 	void fixtures() {
@@ -51,7 +79,8 @@ class CaseEscalationTests {
 		Map<String, Object> onTime = this.fixtures.reported(reporter, "刚刚上报");
 		long key = GlobalId.keyOf(overdue.get("id").toString(), "Case");
 
-		Bursts.race(2, i -> () -> this.escalation.escalateOverdue(Instant.now()));
+		CaseEscalation other = this.otherInstance.getBean(CaseEscalation.class);
+		Bursts.race(2, i -> () -> (i == 0 ? this.escalation : other).escalateOverdue(Instant.now()));
 
 		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ? AND kind = 'ESCALATED'", key))
 			.isEqualTo(1);
