@@ -24,18 +24,19 @@ export function CaseBoardScreen() {
     pause: !communityId,
     requestPolicy: 'cache-and-network',
   });
-  const [{ data: live, error: liveError }, resubscribe] = useSubscription({
-    query: CaseUpdatesSubscription,
-    variables: { communityId },
-    pause: !communityId,
-  });
   const [cases, setCases] = useState<BoardCaseFragment[]>([]);
+  // every update is merged as it arrives: updates that come close together (a report among
+  // escalations, say) would otherwise leave only the last one for the board to see
+  const [{ error: liveError }, resubscribe] = useSubscription(
+    { query: CaseUpdatesSubscription, variables: { communityId }, pause: !communityId },
+    (_previous: unknown, update) => {
+      setCases((board) => mergeUpdate(board, update.caseUpdates as BoardCaseFragment));
+      return update;
+    },
+  );
   useEffect(() => {
     setCases((data?.caseBoard.nodes ?? []) as BoardCaseFragment[]);
   }, [data]);
-  useEffect(() => {
-    if (live?.caseUpdates) setCases((board) => mergeUpdate(board, live.caseUpdates as BoardCaseFragment));
-  }, [live]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 60_000);
