@@ -10,16 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qibao.AnotherInstance;
 import org.qibao.Bursts;
-import org.qibao.QibaoApplication;
 import org.qibao.QibaoTest;
 import org.qibao.casework.CaseFixtures.Person;
 import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,13 +45,11 @@ class CaseEscalationTests {
 	private CaseFixtures fixtures;
 
 	/** A second instance on the same PostgreSQL and Redis, as behind a load balancer. */
-	private ConfigurableApplicationContext otherInstance;
+	private AnotherInstance otherInstance;
 
 	@BeforeAll
 	void startAnotherInstance() {
-		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
-				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4");
+		this.otherInstance = AnotherInstance.start(this.environment);
 	}
 
 	@AfterAll
@@ -79,7 +75,7 @@ class CaseEscalationTests {
 		Map<String, Object> onTime = this.fixtures.reported(reporter, "刚刚上报");
 		long key = GlobalId.keyOf(overdue.get("id").toString(), "Case");
 
-		CaseEscalation other = this.otherInstance.getBean(CaseEscalation.class);
+		CaseEscalation other = this.otherInstance.bean(CaseEscalation.class);
 		Bursts.race(2, i -> () -> (i == 0 ? this.escalation : other).escalateOverdue(Instant.now()));
 
 		assertThat(this.fixtures.count("SELECT count(*) FROM case_event WHERE case_id = ? AND kind = 'ESCALATED'", key))

@@ -11,16 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qibao.AnotherInstance;
 import org.qibao.Clients;
-import org.qibao.QibaoApplication;
 import org.qibao.QibaoTest;
 import org.qibao.casework.CaseFixtures.Person;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -51,15 +48,13 @@ class CaseUpdatesTests {
 	@Autowired
 	Environment environment;
 
-	private ConfigurableApplicationContext otherInstance;
+	private AnotherInstance otherInstance;
 
 	private CaseFixtures fixtures;
 
 	@BeforeAll
 	void startAnotherInstance() {
-		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
-				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4");
+		this.otherInstance = AnotherInstance.start(this.environment);
 	}
 
 	@AfterAll
@@ -141,7 +136,7 @@ class CaseUpdatesTests {
 
 	private WebSocketGraphQlClient client(Person person) {
 		String token = Clients.token(this.port, person.phone(), Clients.DEMO_PASSWORD);
-		int otherPort = ((WebServerApplicationContext) this.otherInstance).getWebServer().getPort();
+		int otherPort = this.otherInstance.port();
 		return WebSocketGraphQlClient
 			.builder(URI.create("ws://localhost:" + otherPort + "/graphql"), new ReactorNettyWebSocketClient())
 			.interceptor(new WebSocketGraphQlClientInterceptor() {

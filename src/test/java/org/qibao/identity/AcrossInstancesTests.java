@@ -9,15 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qibao.AnotherInstance;
 import org.qibao.Bursts;
 import org.qibao.Clients;
-import org.qibao.QibaoApplication;
 import org.qibao.QibaoTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -56,16 +53,14 @@ class AcrossInstancesTests {
 	/** What an instance must see a change made on the other within. */
 	private static final Duration ACROSS = Duration.ofSeconds(2);
 
-	ConfigurableApplicationContext otherInstance;
+	AnotherInstance otherInstance;
 
 	int otherPort;
 
 	@BeforeAll
 	void startAnotherInstance() {
-		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
-				"--qibao.data-dir=" + this.environment.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4");
-		this.otherPort = ((WebServerApplicationContext) this.otherInstance).getWebServer().getPort();
+		this.otherInstance = AnotherInstance.start(this.environment);
+		this.otherPort = this.otherInstance.port();
 	}
 
 	@AfterAll
@@ -156,7 +151,7 @@ class AcrossInstancesTests {
 
 	/** The other instance, once it hears the changes (it reads PostgreSQL on every request before). */
 	private TokenStandings awaitListening() {
-		TokenStandings other = this.otherInstance.getBean(TokenStandings.class);
+		TokenStandings other = this.otherInstance.bean(TokenStandings.class);
 		await().atMost(Duration.ofSeconds(15)).until(other::listening);
 		return other;
 	}

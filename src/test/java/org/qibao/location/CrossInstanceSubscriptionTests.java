@@ -13,15 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qibao.AnotherInstance;
 import org.qibao.Clients;
-import org.qibao.QibaoApplication;
 import org.qibao.identity.Accounts;
 import org.qibao.location.Patrol.Volunteer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -62,20 +59,14 @@ class CrossInstanceSubscriptionTests {
 	@Autowired
 	Environment environment;
 
-	ConfigurableApplicationContext otherInstance;
+	AnotherInstance otherInstance;
 
 	Patrol patrol;
 
 	@BeforeAll
 	void startAnotherInstance() {
 		// the same stores: those the environment names, or the embedded ones of the same data directory
-		this.otherInstance = new SpringApplicationBuilder(QibaoApplication.class).run("--server.port=0",
-				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4");
-	}
-
-	private String property(String name) {
-		return this.environment.getRequiredProperty(name);
+		this.otherInstance = AnotherInstance.start(this.environment);
 	}
 
 	@AfterAll
@@ -138,7 +129,7 @@ class CrossInstanceSubscriptionTests {
 	@SuppressWarnings("unchecked")
 	private Disposable subscribe(String token, String grid, BlockingQueue<Map<String, Object>> received,
 			boolean onTheOtherInstance) {
-		int otherPort = ((WebServerApplicationContext) this.otherInstance).getWebServer().getPort();
+		int otherPort = this.otherInstance.port();
 		WebSocketGraphQlClient client = WebSocketGraphQlClient
 			.builder(URI.create("ws://localhost:" + otherPort + "/graphql"), new ReactorNettyWebSocketClient())
 			.interceptor(new WebSocketGraphQlClientInterceptor() {
