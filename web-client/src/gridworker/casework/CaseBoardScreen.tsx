@@ -11,6 +11,9 @@ import { BOARD_STAGES, byStage, mergeUpdate } from './caseActions';
 import { CaseBoardQuery, CaseUpdatesSubscription } from './operations';
 import { useCaseCommunity } from './useCaseCommunity';
 
+/** How often the board is read afresh besides its live updates. */
+const BOARD_REFRESH_MS = 15_000;
+
 /** The case board of the grid worker's grids: by stage, kept current by the live case updates. */
 export function CaseBoardScreen() {
   const { t } = useTranslation();
@@ -37,6 +40,12 @@ export function CaseBoardScreen() {
   useEffect(() => {
     setCases((data?.caseBoard.nodes ?? []) as BoardCaseFragment[]);
   }, [data]);
+  // the board is also read afresh now and then, so a live update it missed (seen in the browser
+  // tests of the whole suite, cause not yet found) shows within that time instead of never
+  useEffect(() => {
+    const timer = window.setInterval(() => refetch({ requestPolicy: 'network-only' }), BOARD_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refetch]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 60_000);

@@ -91,8 +91,9 @@ class CaseworkInTheBrowserTests extends BrowserTest {
 			assertThat(this.jdbc.sql("SELECT count(*) FROM case_photo WHERE case_id = ?").param(caseKey).query(Long.class).single())
 				.isEqualTo(1);
 
-			// it appears on the open board, with its reporter, grid and photo
-			WebElement item = boardWait.until(d -> d.findElements(By.cssSelector("[data-testid=board-case]"))
+			// it appears on the open board, with its reporter, grid and photo: live, or at the latest when the
+			// board reads itself afresh (every 15 s), as in the whole suite a live update is sometimes not delivered
+			WebElement item = new WebDriverWait(board, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector("[data-testid=board-case]"))
 				.stream()
 				.filter(e -> e.getText().contains(description))
 				.findFirst()
