@@ -108,10 +108,7 @@ class CaseFieldsController {
 
 	@BatchMapping(typeName = "Case")
 	Map<Case, List<CasePhoto>> photos(List<Case> cases) {
-		Map<Long, List<CasePhoto>> found = this.photos.ofCases(ids(cases, Case::id));
-		Map<Case, List<CasePhoto>> result = new HashMap<>();
-		cases.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
-		return result;
+		return each(cases, this.photos.ofCases(ids(cases, Case::id)));
 	}
 
 	@BatchMapping(typeName = "Case")
@@ -121,10 +118,7 @@ class CaseFieldsController {
 
 	@BatchMapping(typeName = "Case")
 	Map<Case, List<CaseEvent>> timeline(List<Case> cases) {
-		Map<Long, List<CaseEvent>> found = this.timelines.of(ids(cases, Case::id));
-		Map<Case, List<CaseEvent>> result = new HashMap<>();
-		cases.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
-		return result;
+		return each(cases, this.timelines.of(ids(cases, Case::id)));
 	}
 
 	@SchemaMapping(typeName = "Case")
@@ -178,6 +172,13 @@ class CaseFieldsController {
 
 	private static <T> List<Long> ids(Collection<T> items, Function<T, Long> key) {
 		return items.stream().map(key).filter(Objects::nonNull).distinct().toList();
+	}
+
+	/** Each case's list from lists found by case ID; an empty list for a case with none. */
+	private static <T> Map<Case, List<T>> each(List<Case> cases, Map<Long, List<T>> found) {
+		Map<Case, List<T>> result = new HashMap<>();
+		cases.forEach(c -> result.put(c, found.getOrDefault(c.id(), List.of())));
+		return result;
 	}
 
 	private static <V> Map<Case, V> by(List<Case> cases, Map<Long, V> found, Function<Case, Long> key) {
