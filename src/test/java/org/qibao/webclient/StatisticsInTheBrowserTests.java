@@ -49,8 +49,7 @@ class StatisticsInTheBrowserTests extends BrowserTest {
 		assertThat(this.browser.findElements(By.cssSelector("[data-testid=statistics-weeks] tbody tr"))).hasSize(6);
 		assertThat(cells("[data-testid=statistics-weeks] tbody tr:nth-child(3) td"))
 			.containsExactly("2.3", "2", "1", "1", "60", "30", "0", "0");
-		assertThat(this.browser.findElements(By.cssSelector("[data-testid=statistics-teams] tbody th")))
-			.extracting(WebElement::getText).containsExactly("步行队", "灯笼队");
+		assertThat(cells("[data-testid=statistics-teams] tbody th")).containsExactly("步行队", "灯笼队");
 		assertThat(visible("[data-testid=statistics-totals]").getText()).contains("4.1", "180");
 		List<WebElement> charts = this.browser.findElements(By.cssSelector(".chart-box canvas[role=img]"));
 		assertThat(charts).hasSize(4);
@@ -68,7 +67,7 @@ class StatisticsInTheBrowserTests extends BrowserTest {
 
 		new Select(visible("[data-testid=statistics-grid]")).selectByVisibleText("G2 二网格");
 		visible("[data-testid=statistics-grid-note]");
-		this.wait.until(d -> this.browser.findElements(By.cssSelector("[data-testid=statistics-teams] tbody th")).size() == 1);
+		this.wait.until(d -> cells("[data-testid=statistics-teams] tbody th").equals(List.of("灯笼队")));
 		assertThat(cells("[data-testid=statistics-merchants] tbody tr th")).containsExactly("二号便利店");
 		screenshot("grid");
 		assertAccessible("the statistics of a grid");
@@ -82,8 +81,11 @@ class StatisticsInTheBrowserTests extends BrowserTest {
 				arguments[0].dispatchEvent(new Event('input', { bubbles: true }));""", picker, month);
 	}
 
+	/** The texts of the elements, read at once: the table is drawn afresh as the figures arrive. */
+	@SuppressWarnings("unchecked")
 	private List<String> cells(String css) {
-		return this.browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+		return (List<String>) this.browser.executeScript(
+				"return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim());", css);
 	}
 
 	private String url(String path) {
