@@ -33,7 +33,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
         <Link className="button" to="/admin/open311-keys" data-testid="open-open311-keys">{t('casework.open311.open')}</Link>
       </li>
-      <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
+      <li className="card" data-testid="card-admin-statistics">
+        <h3 className="card-title">{t('admin.statistics.title')}</h3>
+        <p className="card-text">{t('admin.statistics.text')}</p>
+        <Link className="button" to="/admin/statistics" data-testid="open-admin-statistics">{t('statistics.title')}</Link>
+      </li>
     </AreaSection>
   );
 }

@@ -14,6 +14,7 @@ import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
+import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
 import { CaptainHome } from '../captain/CaptainHome';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { MembersScreen } from '../captain/patrol/MembersScreen';
@@ -89,6 +90,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
   CategoriesScreen: () => <CategoriesScreen />,
   Open311KeysScreen: () => <Open311KeysScreen />,
+  StatisticsScreenLazy: () => <StatisticsScreenLazy />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

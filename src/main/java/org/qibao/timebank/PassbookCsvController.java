@@ -78,20 +78,11 @@ class PassbookCsvController {
 		for (PassbookEntry entry : entries) {
 			csv.append(TIME.format(entry.at().atZone(zone))).append(',')
 				.append(entry.kind()).append(',')
-				.append(quoted(names.get(entry))).append(',')
+				.append(org.qibao.shared.CsvCells.quoted(names.get(entry))).append(',')
 				.append(entry.minutes()).append(',')
 				.append(entry.balanceAfter()).append("\r\n");
 		}
 		return csv.toString();
-	}
-
-	/** Quotes a field, and defuses a leading formula character for spreadsheets. */
-	private static String quoted(String field) {
-		String safe = field == null ? "" : field;
-		if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-			safe = "'" + safe;
-		}
-		return '"' + safe.replace("\"", "\"\"") + '"';
 	}
 
 }

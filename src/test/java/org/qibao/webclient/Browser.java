@@ -23,6 +23,16 @@ public final class Browser {
 		return start(phoneOptions());
 	}
 
+	/** A desktop-sized browser window (1280 × 900), as an administrator at the community office uses. */
+	public static ChromeDriver desktop() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("QIBAO_CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,900", "--lang=zh-CN");
+		return start(options);
+	}
+
 	/**
 	 * A phone whose camera films {@code video} (a Y4M or MJPEG file, see {@link FakeCamera}) over and over.
 	 * As a person refuses the browser's question, headless Chromium keeps the camera from pages until

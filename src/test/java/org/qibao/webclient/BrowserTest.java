@@ -42,6 +42,13 @@ public abstract class BrowserTest {
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
+	/** Replaces this test's browser by a desktop-sized one, for a test of an administrator's screen. */
+	protected void useDesktop() {
+		this.browser.quit();
+		this.browser = Browser.desktop();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
 	/** Clicks the element once it can be clicked. */
 	protected void click(String css) {
 		click(this.wait, css);
