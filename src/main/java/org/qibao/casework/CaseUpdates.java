@@ -2,6 +2,7 @@ package org.qibao.casework;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -30,6 +33,11 @@ import reactor.core.scheduler.Schedulers;
  * filters by community itself (unlike the live map's channel per community). Announced only once
  * the change is committed, so a board never fetches a case that is not there yet; when Redis is
  * away the change is still saved and only the live announcement is lost.
+ *
+ * <p>A subscription can go deaf without a word: the container still says it listens while Redis
+ * no longer counts it as a receiver (a connection dropped and replaced under it). So each instance
+ * sends itself a ping through the channel every {@code qibao.casework.updates-heartbeat}; when its
+ * own ping has not come back by the next one, it listens afresh.
  */
 @Component
 class CaseUpdates implements InitializingBean, DisposableBean {
@@ -41,6 +49,8 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
 	private static final int SUBSCRIBER_BUFFER = 256;
+
+	private static final String PING = "ping:";
 
 	/** A changed case of a community. */
 	record CaseChanged(long communityId, long caseId) {
@@ -60,8 +70,20 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	private volatile RedisMessageListenerContainer container;
 
-	CaseUpdates(StringRedisTemplate redis) {
+	private final Duration heartbeat;
+
+	/** Tells this instance's pings from those of the others on the channel. */
+	private final String ping = PING + UUID.randomUUID();
+
+	private final MessageListener listener = this::received;
+
+	private volatile long pingSentAt;
+
+	private volatile long pingHeardAt;
+
+	CaseUpdates(StringRedisTemplate redis, @Value("${qibao.casework.updates-heartbeat:10s}") Duration heartbeat) {
 		this.redis = redis;
+		this.heartbeat = heartbeat;
 	}
 
 	/** Announces the change once the current transaction commits (at once, outside one). */
@@ -103,6 +125,12 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	private void received(Message message, byte[] pattern) {
 		String text = new String(message.getBody(), StandardCharsets.UTF_8);
+		if (text.startsWith(PING)) {
+			if (text.equals(this.ping)) {
+				this.pingHeardAt = System.nanoTime();
+			}
+			return;
+		}
 		int colon = text.indexOf(':');
 		try {
 			emit(new CaseChanged(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))));
@@ -119,12 +147,39 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 	@Override
 	public void afterPropertiesSet() {
 		listen();
+		long period = this.heartbeat.toMillis();
+		this.retries.scheduleWithFixedDelay(this::checkHearing, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/** Listens afresh when the last ping went unheard, then sends the next one. */
+	synchronized void checkHearing() {
+		if (this.container == null) {
+			return; // not listening yet: listen() is retrying on its own
+		}
+		if (this.pingSentAt != 0 && this.pingHeardAt - this.pingSentAt < 0) {
+			log.warn("Case updates stopped hearing Redis; listening afresh");
+			destroyQuietly(this.container);
+			this.container = null;
+			listen();
+		}
+		try {
+			this.pingSentAt = System.nanoTime();
+			this.redis.convertAndSend(CHANNEL, this.ping);
+		}
+		catch (RuntimeException ex) {
+			this.pingSentAt = 0; // Redis is away: nothing to conclude from silence
+		}
+	}
+
+	/** Stops hearing the channel while still seeming to listen, as a dropped subscription does. */
+	synchronized void deafen() {
+		this.container.removeMessageListener(this.listener);
 	}
 
 	private synchronized void listen() {
 		RedisMessageListenerContainer started = new RedisMessageListenerContainer();
 		started.setConnectionFactory(this.redis.getRequiredConnectionFactory());
-		started.addMessageListener(this::received, ChannelTopic.of(CHANNEL));
+		started.addMessageListener(this.listener, ChannelTopic.of(CHANNEL));
 		try {
 			started.afterPropertiesSet();
 			started.start();

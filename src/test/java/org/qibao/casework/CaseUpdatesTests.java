@@ -107,6 +107,42 @@ class CaseUpdatesTests {
 					error -> assertThat(error.getErrors().get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
 	}
 
+	@Test
+	void anInstanceWhoseSubscriptionWentDeafListensAfreshAtItsNextHeartbeats() throws Exception {
+		CaseUpdates updates = this.context.getBean(CaseUpdates.class);
+		BlockingQueue<CaseUpdates.CaseChanged> heard = new LinkedBlockingQueue<>();
+		long community = 987_654_321L;
+		Disposable listening = updates.of(community).subscribe(heard::add);
+		try {
+			announceUntilHeard(updates, community, heard);
+			updates.deafen();
+			updates.announceAfterCommit(community, 1);
+			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears nothing").isNull();
+
+			updates.checkHearing();
+			Thread.sleep(500);
+			updates.checkHearing();
+
+			assertThat(announceUntilHeard(updates, community, heard)).isEqualTo(community);
+		}
+		finally {
+			listening.dispose();
+		}
+	}
+
+	private long announceUntilHeard(CaseUpdates updates, long community, BlockingQueue<CaseUpdates.CaseChanged> heard)
+			throws InterruptedException {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			updates.announceAfterCommit(community, attempt);
+			CaseUpdates.CaseChanged change = heard.poll(200, TimeUnit.MILLISECONDS);
+			if (change != null) {
+				heard.clear();
+				return change.communityId();
+			}
+		}
+		throw new AssertionError("the instance did not hear its own announcement");
+	}
+
 	/** Reports until the subscriber has seen one of the reports (a subscription has no acknowledgement to wait for). */
 	private Map<String, Object> reportUntilReceived(Person reporter, BlockingQueue<Map<String, Object>> received)
 			throws InterruptedException {
