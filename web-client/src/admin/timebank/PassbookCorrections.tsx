@@ -84,7 +84,11 @@ function AdjustForm({ communityId, volunteerId, onChanged }: { communityId: stri
     const payload = result.data?.passbookAdjust;
     const pending = payload?.correction?.status === 'PENDING';
     if (payload) setKey(newRequestKey());
-    if (settle(payload, t(pending ? 'ledgerAdmin.corrections.pending' : 'ledgerAdmin.corrections.applied'))) onChanged();
+    if (settle(payload, t(pending ? 'ledgerAdmin.corrections.pending' : 'ledgerAdmin.corrections.applied'))) {
+      setMinutes('');
+      setReason('');
+      onChanged();
+    }
   }
 
   return (

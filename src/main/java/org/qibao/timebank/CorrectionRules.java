@@ -44,6 +44,19 @@ final class CorrectionRules {
 		}
 	}
 
+	/** An administrator never corrects, nor approves a correction of, their own passbook. */
+	static void notOwnPassbook(long volunteerId, long actorId) {
+		if (volunteerId == actorId) {
+			throw new BusinessRuleException("OWN_PASSBOOK", null);
+		}
+	}
+
+	static void notOwnPassbook(LedgerAccount account, long actorId) {
+		if (account.kind() == AccountKind.PASSBOOK) {
+			notOwnPassbook(account.ownerId(), actorId);
+		}
+	}
+
 	/** Nobody's account but the issuing one goes below zero, counting what open holds reserve. */
 	static void mayDebit(LedgerAccount account, long minutes, String field) {
 		if (!account.mayGoNegative() && account.available() < minutes) {

@@ -46,6 +46,7 @@ class Corrections {
 			String idempotencyKey) {
 		String why = CorrectionRules.reason(reason);
 		CorrectionRules.amount(minutes);
+		CorrectionRules.notOwnPassbook(volunteerId, actorId);
 		long passbook = this.ledger.open(AccountRef.passbook(communityId, volunteerId));
 		long issuing = this.ledger.open(AccountRef.issuing(communityId));
 		Map<Long, LedgerAccount> accounts = this.ledger.lock(passbook, issuing);
@@ -83,6 +84,8 @@ class Corrections {
 		LedgerAccount gainer = accounts.get(original.fromAccountId());
 		Long owner = loser.kind() == AccountKind.PASSBOOK ? Long.valueOf(loser.ownerId())
 				: gainer.kind() == AccountKind.PASSBOOK ? Long.valueOf(gainer.ownerId()) : null;
+		CorrectionRules.notOwnPassbook(loser, actorId);
+		CorrectionRules.notOwnPassbook(gainer, actorId);
 		long passbookMinutes = owner == null ? 0
 				: loser.kind() == AccountKind.PASSBOOK ? -original.minutes() : original.minutes();
 		return request(actorId, new LedgerCorrection(0, communityId, LedgerCorrection.Kind.REVERSAL,
@@ -99,6 +102,7 @@ class Corrections {
 			throw new BusinessRuleException("OWN_CORRECTION", "correctionId");
 		}
 		Map<Long, LedgerAccount> accounts = this.ledger.lock(pending.fromAccountId(), pending.toAccountId());
+		accounts.values().forEach(account -> CorrectionRules.notOwnPassbook(account, actorId));
 		CorrectionRules.mayDebit(accounts.get(pending.fromAccountId()), pending.minutes(), "correctionId");
 		Map<String, Object> before = this.audit.balances(pending.fromAccountId(), pending.toAccountId());
 		LedgerCorrection applied = apply(pending, actorId);

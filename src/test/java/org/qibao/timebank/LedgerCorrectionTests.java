@@ -132,6 +132,16 @@ class LedgerCorrectionTests {
 	}
 
 	@Test
+	void anAdministratorNeverCorrectsTheirOwnPassbook() {
+		this.accounts.grant(this.first.accountId, org.qibao.identity.Role.VOLUNTEER, this.fixtures.dongting());
+		assertThat(codes(this.first.adjust(this.first.accountId, "CREDIT", 60, "给自己加"))).containsExactly("OWN_PASSBOOK");
+		String other = (String) correction(this.second.adjust(this.first.accountId, "CREDIT", 500, "补记")).get("id");
+		assertThat(codes(this.first.approve(other))).containsExactly("OWN_PASSBOOK");
+		assertThat(this.jdbc.sql("SELECT coalesce(max(balance), 0) FROM ledger_account WHERE kind = 'PASSBOOK' AND owner_id = ?")
+			.param(this.first.accountId).query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void badInputIsRefusedAndChangesNothing() {
 		TimeBankFixtures.Volunteer volunteer = this.fixtures.volunteer(100);
 		long rows = allCorrections();
