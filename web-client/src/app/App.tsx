@@ -3,6 +3,9 @@ import { AccountScreen } from '../shared/auth/AccountScreen';
 import { LoginScreen } from '../shared/auth/LoginScreen';
 import { SessionProvider } from '../shared/auth/SessionProvider';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
+import { CorrectionsScreen } from '../admin/timebank/CorrectionsScreen';
+import { PolicyScreen } from '../admin/timebank/PolicyScreen';
+import { CoursesScreen } from '../admin/timebank/CoursesScreen';
 import { GiftScreen } from '../volunteer/timebank/GiftScreen';
 import { PassbookPrintScreen } from '../volunteer/timebank/PassbookPrintScreen';
 import { PassbookScreen } from '../volunteer/timebank/PassbookScreen';
@@ -80,7 +83,13 @@ export function App() {
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
             <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
             <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
+<<<<<<< HEAD
             <Route path="/admin/statistics" element={<StatisticsScreenLazy />} />
+=======
+            <Route path="/admin/time-bank/corrections" element={<CorrectionsScreen />} />
+            <Route path="/admin/time-bank/policy" element={<PolicyScreen />} />
+            <Route path="/admin/time-bank/courses" element={<CoursesScreen />} />
+>>>>>>> wt/ledger
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

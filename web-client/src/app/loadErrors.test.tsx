@@ -14,7 +14,13 @@ import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
+<<<<<<< HEAD
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
+=======
+import { CorrectionsScreen } from '../admin/timebank/CorrectionsScreen';
+import { CoursesScreen } from '../admin/timebank/CoursesScreen';
+import { PolicyScreen } from '../admin/timebank/PolicyScreen';
+>>>>>>> wt/ledger
 import { CaptainHome } from '../captain/CaptainHome';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { MembersScreen } from '../captain/patrol/MembersScreen';
@@ -79,6 +85,9 @@ const SCREENS: Record<string, () => ReactElement> = {
   StaffScreen: () => <StaffScreen />,
   AchievementsScreen: () => <AchievementsScreen />,
   ServiceCertificateScreen: () => <ServiceCertificateScreen />,
+  CorrectionsScreen: () => <CorrectionsScreen />,
+  PolicyScreen: () => <PolicyScreen />,
+  CoursesScreen: () => <CoursesScreen />,
   TeamScreen: () => <TeamScreen />,
   BadgesEditorScreen: () => <BadgesEditorScreen />,
   LevelsEditorScreen: () => <LevelsEditorScreen />,

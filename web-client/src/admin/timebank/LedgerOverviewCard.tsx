@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-/** The administrator home's way into the time bank's figures. */
+/** The administrator home's way into the time bank: its figures, corrections, earning policy and school courses. */
 export function LedgerOverviewCard() {
   const { t } = useTranslation();
   return (
@@ -10,6 +10,15 @@ export function LedgerOverviewCard() {
       <p className="card-text">{t('timebank.admin.cardText')}</p>
       <Link className="button" to="/admin/time-bank" data-testid="open-ledger-overview">
         {t('timebank.admin.open')}
+      </Link>
+      <Link className="button" to="/admin/time-bank/corrections" data-testid="open-ledger-corrections">
+        {t('ledgerAdmin.card.corrections')}
+      </Link>
+      <Link className="button" to="/admin/time-bank/policy" data-testid="open-time-bank-policy">
+        {t('ledgerAdmin.card.policy')}
+      </Link>
+      <Link className="button" to="/admin/time-bank/courses" data-testid="open-school-courses">
+        {t('ledgerAdmin.card.courses')}
       </Link>
     </li>
   );

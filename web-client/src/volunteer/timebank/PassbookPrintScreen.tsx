@@ -37,7 +37,7 @@ export function PassbookPrintScreen() {
           {entries.map((entry, index) => (
             <tr key={index}>
               <td>{new Date(entry.at as string).toLocaleDateString(i18n.language)}</td>
-              <td>{t(`timebank.kind.${entry.kind}`)} · {entry.counterparty}</td>
+              <td>{t(`timebank.kind.${entry.kind}`)} · {entry.counterparty}{entry.reason ? ` · ${entry.reason}` : ''}</td>
               <td>{entry.minutes > 0 ? entry.minutes : ''}</td>
               <td>{entry.minutes < 0 ? -entry.minutes : ''}</td>
               <td>{entry.balanceAfter}</td>

@@ -92,6 +92,9 @@ function EntryPage({ after, last, onMore }: { after: string | null; last: boolea
           <div className="entry-what">
             <span className="entry-kind">{t(`timebank.kind.${entry.kind}`)}</span>
             <span className="entry-counterparty">{entry.counterparty}</span>
+            {entry.reason && (
+              <span className="entry-reason" data-testid="entry-reason">{t('timebank.passbook.reason', { reason: entry.reason })}</span>
+            )}
             <time className="entry-at" dateTime={entry.at as string}>
               {new Date(entry.at as string).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
             </time>

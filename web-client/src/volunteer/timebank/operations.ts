@@ -34,6 +34,7 @@ export const PassbookQuery = graphql(`
           minutes
           balanceAfter
           counterparty
+          reason
         }
       }
     }

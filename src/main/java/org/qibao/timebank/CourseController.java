@@ -31,7 +31,10 @@ class CourseController {
 
 	private final UserErrors userErrors;
 
-	CourseController(Courses courses, Schools schools, Passbooks passbooks, UserErrors userErrors) {
+	private final java.time.Clock clock;
+
+	CourseController(Courses courses, Schools schools, Passbooks passbooks, UserErrors userErrors, java.time.Clock clock) {
+		this.clock = clock;
 		this.courses = courses;
 		this.schools = schools;
 		this.passbooks = passbooks;
@@ -77,10 +80,10 @@ class CourseController {
 		}
 		signedIn.require(Role.ADMINISTRATOR, school.communityId());
 		try {
-			if (input.startsAt() == null || !input.startsAt().isAfter(Instant.now())) {
+			if (input.startsAt() == null || !input.startsAt().isAfter(this.clock.instant())) {
 				throw new BusinessRuleException("COURSE_IN_PAST", "startsAt");
 			}
-			return new CourseCreatePayload(this.courses.create(schoolId, input.title(), input.startsAt(), input.seats(),
+			return new CourseCreatePayload(this.courses.createBy(signedIn.accountId(), schoolId, input.title(), input.startsAt(), input.seats(),
 					input.priceMinutes()), List.of());
 		}
 		catch (BusinessRuleException refusal) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +38,27 @@ public class Courses {
 
 	private final Ledger ledger;
 
-	Courses(JdbcClient jdbc, Ledger ledger) {
+	private final ApplicationEventPublisher events;
+
+	Courses(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
+		this.events = events;
+	}
+
+	/** An administrator's new course, published for the audit log in the same transaction. */
+	@Transactional
+	Course createBy(long actorId, long schoolId, String title, Instant startsAt, int seats, int priceMinutes) {
+		Course course = create(schoolId, title, startsAt, seats, priceMinutes);
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("school", schoolId);
+		after.put("title", course.title());
+		after.put("startsAt", course.startsAt().toString());
+		after.put("seats", course.seats());
+		after.put("priceMinutes", course.priceMinutes());
+		this.events.publishEvent(new AdministrativeAction(actorId, course.communityId(), "timebank.courseCreate", "Course",
+				course.id(), Map.of(), after));
+		return course;
 	}
 
 	@Transactional

@@ -126,6 +126,14 @@ class Ledger {
 			.optional();
 	}
 
+	/** The reversal of this transfer, if it was reversed. */
+	Optional<Transfer> reversalOf(long transferId) {
+		return this.jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE reversal_of = ?")
+			.param(transferId)
+			.query((rs, n) -> Transfers.map(rs))
+			.optional();
+	}
+
 	Optional<Transfer> transferByKey(String idempotencyKey) {
 		return this.jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE idempotency_key = ?")
 			.param(idempotencyKey)

@@ -63,16 +63,15 @@ class LedgerAdminController {
 			Locale locale) {
 		long id = GlobalId.keyOf(input.communityId(), "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, id);
-		TimeBankPolicy policy = new TimeBankPolicy(id, input.dailyEarningCap(), input.totalEarningCap(),
+		TimeBankPolicy asked = new TimeBankPolicy(id, input.dailyEarningCap(), input.totalEarningCap(),
 				input.giftMaxMinutes(), input.giftMonthlyMinutes());
 		try {
-			policy.validate();
+			return new PolicyPayload(this.policies.update(actor.accountId(), asked, input.correctionApprovalThreshold()),
+					List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new PolicyPayload(null, List.of(this.userErrors.of(refusal, locale)));
 		}
-		this.policies.set(policy);
-		return new PolicyPayload(policy, List.of());
 	}
 
 	@BatchMapping(typeName = "TimeBankOverview")
@@ -89,7 +88,7 @@ class LedgerAdminController {
 	}
 
 	record PolicyInput(String communityId, int dailyEarningCap, Integer totalEarningCap, int giftMaxMinutes,
-			int giftMonthlyMinutes) {
+			int giftMonthlyMinutes, Integer correctionApprovalThreshold) {
 	}
 
 	record PolicyPayload(TimeBankPolicy policy, List<UserError> userErrors) {

@@ -13,9 +13,10 @@ class Passbooks {
 
 	private static final String ENTRIES = """
 			SELECT e.id, e.created_at, t.kind, e.minutes, e.balance_after, c.kind AS counterparty_kind,
-			       c.owner_id AS counterparty_owner_id, c.community_id, t.reference
+			       c.owner_id AS counterparty_owner_id, c.community_id, t.reference, t.id AS transfer_id, lc.reason
 			FROM ledger_entry e
 			JOIN ledger_transfer t ON t.id = e.transfer_id
+			LEFT JOIN ledger_correction lc ON lc.transfer_id = t.id
 			JOIN ledger_entry o ON o.transfer_id = e.transfer_id AND o.account_id <> e.account_id
 			JOIN ledger_account c ON c.id = o.account_id
 			WHERE e.account_id = ?
@@ -61,7 +62,7 @@ class Passbooks {
 		return new PassbookEntry(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
 				TransferKind.valueOf(rs.getString("kind")), rs.getLong("minutes"), rs.getLong("balance_after"),
 				AccountKind.valueOf(rs.getString("counterparty_kind")), rs.getLong("counterparty_owner_id"),
-				rs.getLong("community_id"), rs.getString("reference"));
+				rs.getLong("community_id"), rs.getString("reference"), rs.getLong("transfer_id"), rs.getString("reason"));
 	}
 
 }
