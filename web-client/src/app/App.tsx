@@ -83,13 +83,10 @@ export function App() {
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
             <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
             <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
-<<<<<<< HEAD
             <Route path="/admin/statistics" element={<StatisticsScreenLazy />} />
-=======
             <Route path="/admin/time-bank/corrections" element={<CorrectionsScreen />} />
             <Route path="/admin/time-bank/policy" element={<PolicyScreen />} />
             <Route path="/admin/time-bank/courses" element={<CoursesScreen />} />
->>>>>>> wt/ledger
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -14,13 +14,10 @@ import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
-<<<<<<< HEAD
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
-=======
 import { CorrectionsScreen } from '../admin/timebank/CorrectionsScreen';
 import { CoursesScreen } from '../admin/timebank/CoursesScreen';
 import { PolicyScreen } from '../admin/timebank/PolicyScreen';
->>>>>>> wt/ledger
 import { CaptainHome } from '../captain/CaptainHome';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
 import { MembersScreen } from '../captain/patrol/MembersScreen';
