@@ -15,6 +15,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.qibao.patrol.PatrolFixture.IN_DT01;
 import static org.qibao.patrol.PatrolFixture.checkIn;
 import static org.qibao.patrol.PatrolFixture.signUp;
@@ -53,12 +54,17 @@ class ReviewNotificationTests {
 		decide(patrol, id, true);
 		decide(patrol, id, true);
 		HttpGraphQlTester phone = patrol.volunteer().client(this.port).mutate().header("Accept-Language", "en").build();
+		// the time bank credits the approved minutes after the decision commits, and says so too
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> phone.document(LIST).execute()
+			.path("myNotifications.nodes[*].kind").entityList(String.class)
+			.containsExactly("PATROL_MINUTES_CREDITED", "ATTENDANCE_APPROVED"));
 		phone.document(LIST).execute()
-			.path("myNotifications.nodes[*].kind").entityList(String.class).containsExactly("ATTENDANCE_APPROVED")
-			.path("myNotifications.nodes[0].shift.id").entity(String.class).isEqualTo(PatrolFixture.id(patrol.shift()))
-			.path("myNotifications.nodes[0].team.name").entity(String.class).isEqualTo(patrol.crew().team().name())
+			.path("myNotifications.nodes[1].shift.id").entity(String.class).isEqualTo(PatrolFixture.id(patrol.shift()))
+			.path("myNotifications.nodes[1].team.name").entity(String.class).isEqualTo(patrol.crew().team().name())
+			.path("myNotifications.nodes[1].message").entity(String.class)
+			.satisfies(m -> assertThat(m).startsWith("Your patrol with " + patrol.crew().team().name()).endsWith("was approved: 40 minutes."))
 			.path("myNotifications.nodes[0].message").entity(String.class)
-			.satisfies(m -> assertThat(m).startsWith("Your patrol with " + patrol.crew().team().name()).endsWith("was approved: 40 minutes."));
+			.satisfies(m -> assertThat(m).startsWith("40 minutes for your patrol with " + patrol.crew().team().name()));
 		assertThat(notices(patrol.crew().captain().account().id())).as("the captain is told nothing").isZero();
 	}
 
