@@ -93,7 +93,7 @@ class PatrolToCreditsTests {
 			.path("myNotifications.nodes[*].kind").entityList(String.class).containsExactly("PATROL_MINUTES_CREDITED")
 			.path("myNotifications.nodes[0].read").entity(Boolean.class).isEqualTo(false)
 			.path("myNotifications.nodes[0].team.name").entity(String.class).satisfies(team -> assertThat(team).isNotBlank())
-			.path("myNotifications.nodes[0].message").entity(String.class).satisfies(m -> assertThat(m).contains("1 分钟"));
+			.path("myNotifications.nodes[0].message").entity(String.class).satisfies(m -> assertThat(m).startsWith("Your passbook was credited 1 minute for your patrol with"));
 
 		// gamification recognises the same verified minute: a point, the first-patrol badge, a rank
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> volunteer.phoneClient

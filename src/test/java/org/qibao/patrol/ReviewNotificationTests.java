@@ -64,7 +64,7 @@ class ReviewNotificationTests {
 			.path("myNotifications.nodes[1].message").entity(String.class)
 			.satisfies(m -> assertThat(m).startsWith("Your patrol with " + patrol.crew().team().name()).endsWith("was approved: 40 minutes."))
 			.path("myNotifications.nodes[0].message").entity(String.class)
-			.satisfies(m -> assertThat(m).startsWith("40 minutes for your patrol with " + patrol.crew().team().name()));
+			.satisfies(m -> assertThat(m).startsWith("Your passbook was credited 40 minutes for your patrol with " + patrol.crew().team().name()));
 		assertThat(notices(patrol.crew().captain().account().id())).as("the captain is told nothing").isZero();
 	}
 
