@@ -36,6 +36,7 @@ import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
 import { ReportScreen } from '../volunteer/casework/ReportScreen';
+import { NotificationsScreen } from '../shared/notifications/NotificationsScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -68,6 +69,7 @@ export function App() {
             <Route path="/merchant/settlement" element={<SettlementScreen />} />
             <Route path="/admin/merchants" element={<MerchantsScreen />} />
             <Route path="/merchant/apply" element={<ApplyScreen />} />
+            <Route path="/notifications" element={<NotificationsScreen />} />
             <Route path="/merchant/staff" element={<StaffScreen />} />
             <Route path="/volunteer/achievements" element={<AchievementsScreen />} />
             <Route path="/volunteer/certificate" element={<ServiceCertificateScreen />} />

@@ -31,6 +31,7 @@ import { OffersManageScreen } from '../merchant/OffersManageScreen';
 import { CounterScreen } from '../merchant/CounterScreen';
 import { SettlementScreen } from '../merchant/SettlementScreen';
 import { ApplyScreen } from '../merchant/apply/ApplyScreen';
+import { NotificationsScreen } from '../shared/notifications/NotificationsScreen';
 import { StaffScreen } from '../merchant/staff/StaffScreen';
 import { type Account, AccountContext } from '../shared/auth/account';
 import { SessionProvider } from '../shared/auth/SessionProvider';
@@ -79,6 +80,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   SettlementScreen: () => <SettlementScreen />,
   MerchantsScreen: () => <MerchantsScreen />,
   ApplyScreen: () => <ApplyScreen />,
+  NotificationsScreen: () => <NotificationsScreen />,
   StaffScreen: () => <StaffScreen />,
   AchievementsScreen: () => <AchievementsScreen />,
   ServiceCertificateScreen: () => <ServiceCertificateScreen />,

@@ -8,6 +8,7 @@ import { Page } from '../../shared/ui/Page';
 import './apply.css';
 import { MerchantApplyMutation, MyApplicationsQuery } from './operations';
 import { LoadError } from '../../shared/ui/LoadError';
+import { NotificationsCard } from '../../shared/notifications/NotificationsCard';
 
 /** The kinds of shop one can apply as; the server keeps the same list. */
 export const CATEGORIES = ['BARBER', 'SUPERMARKET', 'OTHER'] as const;
@@ -121,6 +122,7 @@ export function ApplyScreen() {
           <h2 id="my-applications">{t('merchantApply.mine')}</h2>
           <ul className="cards">
             {applications.map((shop) => <ApplicationStatus key={shop.id} shop={shop} isStaff={staffOf.has(shop.id)} />)}
+            <NotificationsCard />
           </ul>
         </section>
       )}

@@ -23,10 +23,13 @@ class MerchantStanding {
 
 	private final Accounts accounts;
 
-	MerchantStanding(JdbcClient jdbc, Merchants merchants, Accounts accounts) {
+	private final StandingNotices notices;
+
+	MerchantStanding(JdbcClient jdbc, Merchants merchants, Accounts accounts, StandingNotices notices) {
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.accounts = accounts;
+		this.notices = notices;
 	}
 
 	/** Approves a pending application; its applicant becomes the shop's staff (as its owner). */
@@ -42,7 +45,9 @@ class MerchantStanding {
 			throw new BusinessRuleException("MERCHANT_NOT_PENDING", "merchantId");
 		}
 		this.accounts.grant(owner.get(), Role.MERCHANT_STAFF, merchantId);
-		return this.merchants.find(merchantId).orElseThrow();
+		Merchant approved = this.merchants.find(merchantId).orElseThrow();
+		this.notices.decided(approved, null);
+		return approved;
 	}
 
 	/** Rejects a pending application with a reason the applicant sees. */
@@ -60,7 +65,9 @@ class MerchantStanding {
 		if (rejected == 0) {
 			throw new BusinessRuleException("MERCHANT_NOT_PENDING", "merchantId");
 		}
-		return this.merchants.find(merchantId).orElseThrow();
+		Merchant rejectedShop = this.merchants.find(merchantId).orElseThrow();
+		this.notices.decided(rejectedShop, why);
+		return rejectedShop;
 	}
 
 	/** Suspends an approved shop: its offers are hidden and its codes refused. */
@@ -82,7 +89,9 @@ class MerchantStanding {
 		if (moved == 0) {
 			throw new BusinessRuleException(refusal, "merchantId");
 		}
-		return this.merchants.find(merchantId).orElseThrow();
+		Merchant shop = this.merchants.find(merchantId).orElseThrow();
+		this.notices.moved(shop);
+		return shop;
 	}
 
 }

@@ -36,13 +36,16 @@ class Attendances {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notifications notifications;
+
 	Attendances(JdbcClient jdbc, ObjectProvider<PatrolCoverage> coverage, PatrolProperties properties,
-			PatrolQueries queries, ApplicationEventPublisher events) {
+			PatrolQueries queries, ApplicationEventPublisher events, Notifications notifications) {
 		this.jdbc = jdbc;
 		this.coverage = coverage;
 		this.policy = new AttendancePolicy(properties);
 		this.queries = queries;
 		this.events = events;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -118,6 +121,7 @@ class Attendances {
 			.update();
 		Attendance approved = find(attendanceId);
 		publish(approved, now);
+		this.notifications.reviewDecided(approved);
 		return approved;
 	}
 
@@ -130,7 +134,9 @@ class Attendances {
 				UPDATE attendance SET status = 'REJECTED', rejection_reason = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
 			.params(why, at(now), reviewerId, attendanceId)
 			.update();
-		return find(attendanceId);
+		Attendance rejected = find(attendanceId);
+		this.notifications.reviewDecided(rejected);
+		return rejected;
 	}
 
 	/** The attendance of the person's other check-ins of the same shift: what they already counted. */

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code Team.upcomingShifts} are. A sign-up is seen by its volunteer and by those who see its
  * shift's sign-ups; a check-in by its volunteer and those who oversee the shift
  * ({@link ShiftReaders}); an attendance by its volunteer and the team's captains, who review it. A join
- * request, a no-show and a notification are the volunteer's own; captains also see their team's
+ * request and a no-show are the volunteer's own; captains also see their team's
  * requests and no-shows.
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,12 +83,6 @@ class PatrolNodeTypes {
 			Map<Long, Shift> shifts = queries.shifts(shiftIds(found, NoShow::shiftId));
 			return own(found, actor, NoShow::accountId, noShow -> actor.has(Role.CAPTAIN, shifts.get(noShow.shiftId()).teamId()));
 		});
-	}
-
-	@Bean
-	NodeType<Notification> notificationNodeType(PatrolQueries queries) {
-		return NodeType.of("Notification", queries::notifications,
-				(found, viewer) -> own(found, Viewer.of(viewer), Notification::accountId, notification -> false));
 	}
 
 	private static <T> Set<Long> shiftIds(Map<Long, T> found, ToLongFunction<T> shiftId) {

@@ -179,11 +179,6 @@ class PatrolQueries {
 			.list(), JoinRequest::id);
 	}
 
-	Map<Long, Notification> notifications(Collection<Long> ids) {
-		return byId(this.jdbc.sql("SELECT * FROM notification WHERE id = ANY(?)").param(array(ids)).query(Rows.NOTIFICATION).list(),
-				Notification::id);
-	}
-
 	Map<Long, List<Long>> visitedCheckpoints(Collection<Long> checkInIds) {
 		return pairs("SELECT check_in_id, checkpoint_id FROM checkpoint_visit WHERE check_in_id = ANY(?) ORDER BY visited_at",
 				checkInIds);

@@ -53,10 +53,6 @@ final class Rows {
 	static final RowMapper<TeamMembership> MEMBERSHIP = (rs, n) -> new TeamMembership(rs.getLong("team_id"),
 			rs.getLong("account_id"), rs.getString("status"), instant(rs, "joined_at"));
 
-	static final RowMapper<Notification> NOTIFICATION = (rs, n) -> new Notification(rs.getLong("id"),
-			rs.getLong("account_id"), rs.getString("kind"), nullableLong(rs, "shift_id"), nullableLong(rs, "team_id"),
-			rs.getString("detail"), instant(rs, "created_at"), null);
-
 	private Rows() {
 	}
 

@@ -5,8 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
+import org.qibao.identity.Account;
+import org.qibao.identity.Accounts;
+import org.qibao.notification.Notice;
+import org.qibao.notification.NotificationKind;
+import org.qibao.notification.Notices;
 import org.qibao.shared.BusinessRuleException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +36,18 @@ class Gifts {
 
 	private final ApplicationEventPublisher events;
 
-	Gifts(JdbcClient jdbc, Ledger ledger, Policies policies, ApplicationEventPublisher events) {
+	private final Notices notices;
+
+	private final Accounts accounts;
+
+	Gifts(JdbcClient jdbc, Ledger ledger, Policies policies, ApplicationEventPublisher events, Notices notices,
+			Accounts accounts) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.policies = policies;
 		this.events = events;
+		this.notices = notices;
+		this.accounts = accounts;
 	}
 
 	@Transactional
@@ -74,7 +87,17 @@ class Gifts {
 			.update();
 		Gift sent = paidBy(paid.id());
 		this.events.publishEvent(new GiftGiven(sent.id(), communityId, senderId, recipientId, minutes, sent.sentAt()));
+		tellRecipient(sent);
 		return sent;
+	}
+
+	/** The recipient hears who gave how much, with the giver's note; gifts are never anonymous. */
+	private void tellRecipient(Gift gift) {
+		Account sender = this.accounts.findAll(List.of(gift.senderId())).get(gift.senderId());
+		this.notices.tell(gift.recipientId(),
+				Notice.of(NotificationKind.GIFT_RECEIVED, sender == null ? "" : sender.displayName(), gift.minutes())
+					.withDetail(gift.note())
+					.once("gift:" + gift.id()));
 	}
 
 	private long sentSince(long senderId, long communityId, Instant since) {

@@ -31,11 +31,15 @@ class PatrolEarnings {
 
 	private final Geography geography;
 
-	PatrolEarnings(JdbcClient jdbc, Ledger ledger, Policies policies, Geography geography) {
+	private final PatrolCreditNotices notices;
+
+	PatrolEarnings(JdbcClient jdbc, Ledger ledger, Policies policies, Geography geography,
+			PatrolCreditNotices notices) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.policies = policies;
 		this.geography = geography;
+		this.notices = notices;
 	}
 
 	@ApplicationModuleListener
@@ -73,6 +77,9 @@ class PatrolEarnings {
 			.params(attendance.attendanceId(), passbook, verified, credited, verified - credited, day,
 					java.sql.Timestamp.from(attendance.verifiedAt()), transferId)
 			.update();
+		if (credited > 0) {
+			this.notices.credited(attendance, community.zone(), credited);
+		}
 		log.info("Attendance " + attendance.attendanceId() + ": credited " + credited + " of " + verified + " minutes");
 		return credited;
 	}

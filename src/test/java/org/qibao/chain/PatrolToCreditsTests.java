@@ -87,6 +87,14 @@ class PatrolToCreditsTests {
 			.path("passbook.entries.nodes[0].kind").entity(String.class).isEqualTo("PATROL_EARNING")
 			.path("passbook.entries.nodes[0].minutes").entity(Integer.class).isEqualTo(1);
 
+		// and tells the volunteer so, in the credit's transaction: one unread notice, about the patrol's team
+		volunteer.phoneClient.document("{ myNotifications { unreadCount nodes { kind message read team { name } } } }").execute()
+			.path("myNotifications.unreadCount").entity(Integer.class).isEqualTo(1)
+			.path("myNotifications.nodes[*].kind").entityList(String.class).containsExactly("PATROL_MINUTES_CREDITED")
+			.path("myNotifications.nodes[0].read").entity(Boolean.class).isEqualTo(false)
+			.path("myNotifications.nodes[0].team.name").entity(String.class).satisfies(team -> assertThat(team).isNotBlank())
+			.path("myNotifications.nodes[0].message").entity(String.class).satisfies(m -> assertThat(m).startsWith("Your passbook was credited 1 minute for your patrol with"));
+
 		// gamification recognises the same verified minute: a point, the first-patrol badge, a rank
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> volunteer.phoneClient
 			.document("{ gamification { points } }").execute()
