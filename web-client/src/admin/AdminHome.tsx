@@ -4,6 +4,7 @@ import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
+import { InviteCard } from '../shared/joining/InviteCard';
 
 export function AdminHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
         <Link className="button" to="/admin/open311-keys" data-testid="open-open311-keys">{t('casework.open311.open')}</Link>
       </li>
+      <InviteCard id="admin-invitations" to="/admin/invitations" rosterTo="/admin/roster-import" />
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>
   );

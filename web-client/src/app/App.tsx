@@ -32,6 +32,9 @@ import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
 import { ReportScreen } from '../volunteer/casework/ReportScreen';
+import { InvitationsScreen } from '../shared/joining/InvitationsScreen';
+import { JoinScreen } from '../shared/joining/JoinScreen';
+import { RosterImportScreen } from '../admin/joining/RosterImportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -42,6 +45,7 @@ export function App() {
       <SessionProvider>
         <Routes>
           <Route path="/login" element={<LoginScreen />} />
+          <Route path="/join/:code" element={<JoinScreen />} />
           <Route element={<RequireAccount />}>
             <Route index element={<HomeScreen role={null} />} />
             {ROLE_ORDER.map((role) => (
@@ -79,6 +83,10 @@ export function App() {
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
             <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
             <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
+            <Route path="/captain/invitations" element={<InvitationsScreen role="CAPTAIN" back="/captain" />} />
+            <Route path="/grid-worker/invitations" element={<InvitationsScreen role="GRID_WORKER" back="/grid-worker" />} />
+            <Route path="/admin/invitations" element={<InvitationsScreen role="ADMINISTRATOR" back="/admin" />} />
+            <Route path="/admin/roster-import" element={<RosterImportScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -28,7 +28,7 @@ class InvitationRows {
 		return this.jdbc.sql("""
 				INSERT INTO invitation (code_hash, community_id, team_id, phone, display_name, invited_by, created_at,
 				  expires_at, roster_import_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING """ + COLUMNS)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""" + " RETURNING " + COLUMNS)
 			.params(codeHash, communityId, teamId, phone, displayName, by, java.sql.Timestamp.from(now),
 					java.sql.Timestamp.from(expiresAt), rosterImportId)
 			.query(Invitation.class)
@@ -93,11 +93,17 @@ class InvitationRows {
 			.single();
 	}
 
-	List<Invitation> ofRosterImport(long rosterImportId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE roster_import_id = ? ORDER BY id")
-			.param(rosterImportId)
+	/** The invitations each of these roster imports made, by import, in the order they were made. */
+	java.util.Map<Long, List<Invitation>> ofRosterImports(Collection<Long> rosterImportIds) {
+		if (rosterImportIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE roster_import_id = ANY(?) ORDER BY id")
+			.param(rosterImportIds.toArray(Long[]::new))
 			.query(Invitation.class)
-			.list();
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Invitation::rosterImportId));
 	}
 
 	/** The account (if any) with each of these phone numbers that is already a volunteer of the community. */
