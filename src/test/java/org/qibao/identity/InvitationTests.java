@@ -56,6 +56,9 @@ class InvitationTests {
 	StringRedisTemplate redis;
 
 	@Autowired
+	Accounts accounts;
+
+	@Autowired
 	RecordedAdministrativeActions actions;
 
 	long community;
@@ -170,9 +173,7 @@ class InvitationTests {
 	void aPhoneWithAnAccountJoinsWithThatAccountsPasswordOnly() {
 		String phone = Clients.uniquePhone();
 		String code = code(invite(captain(), this.team, phone.substring(0, 3) + " " + phone.substring(3), "老用户"));
-		this.jdbc.sql("INSERT INTO account (phone, display_name, password_hash) VALUES (?, '老用户', ?)")
-			.params(phone, new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("my-old-password"))
-			.update();
+		this.accounts.register(phone, "老用户", "my-old-password", "zh-CN");
 		anonymous().document(OPEN).variable("code", code).execute()
 			.path("invitationToJoin.hasAccount").entity(Boolean.class).isEqualTo(true);
 		accept(code, "a-brand-new-one").path("invitationAccept.userErrors[0].code").entity(String.class)
