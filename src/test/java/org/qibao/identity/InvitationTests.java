@@ -37,7 +37,7 @@ class InvitationTests {
 
 	static final String ACCEPT = """
 			mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) {
-			  token account { displayName roles { role scopeName } } userErrors { code field message } } }""";
+			  token expiresAt account { displayName roles { role scopeName } } userErrors { code field message } } }""";
 
 	static final String OPEN = """
 			query($code: String!) { invitationToJoin(code: $code) {
@@ -232,7 +232,9 @@ class InvitationTests {
 		GraphQlTester.Response made = invite(captain, this.team, phone, "待撤回");
 		String id = made.path("invitationCreate.invitation.id").entity(String.class).get();
 		String code = code(made);
-		String list = "{ invitationsSent(first: 100) { totalCount nodes { id phone status team { name } } } }";
+		String list = """
+				{ invitationsSent(first: 100) { totalCount nodes { id phone status createdAt expiresAt team { name } }
+				  edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""";
 		captain.document(list).execute().path("invitationsSent.nodes[*].id").entityList(String.class).contains(id);
 		volunteer().document("mutation($input: InvitationRevokeInput!) { invitationRevoke(input: $input) { userErrors { code } } }")
 			.variable("input", Map.of("invitationId", id)).execute().errors()

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RosterImportTests {
 
 	static final String PREVIEW = """
-			query($id: ID!) { rosterImport(id: $id) { fileName validRowCount appliedAt community { name }
+			query($id: ID!) { rosterImport(id: $id) { id fileName validRowCount createdAt expiresAt appliedAt community { name }
 			  rows { row name phone team errors { code message } } invitations { id } } }""";
 
 	static final String APPLY = """
@@ -75,6 +75,9 @@ class RosterImportTests {
 		HttpGraphQlTester administrator = Clients.signedIn(this.port, Clients.ADMINISTRATOR_PHONE);
 		GraphQlTester.Response preview = administrator.document(PREVIEW).variable("id", id).execute();
 		preview.path("rosterImport.validRowCount").entity(Integer.class).isEqualTo(2);
+		preview.path("rosterImport.fileName").entity(String.class).isEqualTo("名单.csv");
+		preview.path("rosterImport.community.name").entity(String.class).isEqualTo("东亭社区");
+		preview.path("rosterImport.appliedAt").valueIsNull();
 		preview.path("rosterImport.rows[*].errors[0].code").entityList(String.class)
 			.containsExactly("BLANK_NAME", "BAD_PHONE", "DUPLICATE_IN_FILE", "ALREADY_IN_COMMUNITY", "UNKNOWN_TEAM");
 		preview.path("rosterImport.rows[6].name").entity(String.class).isEqualTo("=HYPERLINK(\"x\")");
