@@ -1,5 +1,6 @@
 -- Invitations to join a community (and optionally a team) that a captain, grid worker or
--- administrator makes for a phone number. The short code is kept only as a SHA-256 hash, so
+-- administrator makes for a phone number. The short code is kept only as its HMAC-SHA256 under a
+-- key derived from the token secret (not in the database), so
 -- that a copy of the database does not hand out working codes; the unique index on the hash is
 -- also what makes each code unique.
 CREATE TABLE invitation (

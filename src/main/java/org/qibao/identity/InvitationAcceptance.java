@@ -29,6 +29,8 @@ class InvitationAcceptance {
 
 	private final InvitationCodeThrottle codes;
 
+	private final InvitationCodeHashes hashes;
+
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
@@ -41,11 +43,13 @@ class InvitationAcceptance {
 
 	private final Clock clock;
 
-	InvitationAcceptance(InvitationRows rows, InvitationCodeThrottle codes, AccountRepository accounts,
+	InvitationAcceptance(InvitationRows rows, InvitationCodeThrottle codes, InvitationCodeHashes hashes,
+			AccountRepository accounts,
 			PasswordEncoder passwordEncoder, LoginThrottle logins, Tokens tokens, ApplicationEventPublisher events,
 			Clock clock) {
 		this.rows = rows;
 		this.codes = codes;
+		this.hashes = hashes;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.logins = logins;
@@ -102,8 +106,8 @@ class InvitationAcceptance {
 		String canonical = InvitationCodes.normalise(code);
 		this.codes.take(clientAddress);
 		Optional<Invitation> found = canonical.isEmpty() ? Optional.empty()
-				: lock ? this.rows.lockByCode(InvitationCodes.hash(canonical))
-						: this.rows.byCode(InvitationCodes.hash(canonical));
+				: lock ? this.rows.lockByCode(this.hashes.of(canonical))
+						: this.rows.byCode(this.hashes.of(canonical));
 		if (found.isEmpty()) {
 			throw new BusinessRuleException("INVITATION_NOT_FOUND", "code");
 		}

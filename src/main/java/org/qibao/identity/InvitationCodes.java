@@ -1,15 +1,11 @@
 package org.qibao.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Invitation codes: eight characters that are easy to read aloud and type on a phone, from an
  * alphabet without the look-alikes 0/O and 1/I (31^8, about 8.5 × 10^11 codes, with guessing
- * throttled). Only a code's hash is stored.
+ * throttled). Only a code's keyed hash is stored ({@link InvitationCodeHashes}).
  */
 final class InvitationCodes {
 
@@ -49,14 +45,5 @@ final class InvitationCodes {
 				: "";
 	}
 
-	static String hash(String code) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
-	}
 
 }

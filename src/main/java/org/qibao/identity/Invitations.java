@@ -33,16 +33,20 @@ class Invitations {
 
 	private final InvitationRights rights;
 
+	private final InvitationCodeHashes hashes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final Duration lifetime;
 
-	Invitations(InvitationRows rows, InvitationRights rights, ApplicationEventPublisher events, Clock clock,
+	Invitations(InvitationRows rows, InvitationRights rights, InvitationCodeHashes hashes,
+			ApplicationEventPublisher events, Clock clock,
 			@Value("${qibao.invitations.lifetime:7d}") Duration lifetime) {
 		this.rows = rows;
 		this.rights = rights;
+		this.hashes = hashes;
 		this.events = events;
 		this.clock = clock;
 		this.lifetime = lifetime;
@@ -73,7 +77,7 @@ class Invitations {
 		for (int attempt = 1;; attempt++) {
 			String code = InvitationCodes.next();
 			try {
-				return new Made(this.rows.insert(InvitationCodes.hash(code), communityId, teamId, phone, displayName, by,
+				return new Made(this.rows.insert(this.hashes.of(code), communityId, teamId, phone, displayName, by,
 						now, now.plus(this.lifetime), rosterImportId), code);
 			}
 			catch (DuplicateKeyException ex) {

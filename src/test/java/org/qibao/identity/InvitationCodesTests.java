@@ -36,9 +36,12 @@ class InvitationCodesTests {
 	}
 
 	@Test
-	void onlyTheHashIsKeptAndItIsTheSameForTheSameCode() {
-		assertThat(InvitationCodes.hash("ABCDEFGH")).hasSize(64).isEqualTo(InvitationCodes.hash("ABCDEFGH"))
-			.isNotEqualTo(InvitationCodes.hash("ABCDEFGJ"));
+	void onlyAKeyedHashIsKeptTheSameForTheSameCodeAndSecret() {
+		InvitationCodeHashes hashes = new InvitationCodeHashes(new byte[32]);
+		InvitationCodeHashes otherSecret = new InvitationCodeHashes("another secret of 32 bytes or so".getBytes());
+		assertThat(hashes.of("ABCDEFGH")).hasSize(64).isEqualTo(hashes.of("ABCDEFGH"))
+			.isNotEqualTo(hashes.of("ABCDEFGJ"))
+			.isNotEqualTo(otherSecret.of("ABCDEFGH"));
 	}
 
 }
