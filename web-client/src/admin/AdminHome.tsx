@@ -4,6 +4,7 @@ import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
+import { InviteCard } from '../shared/joining/InviteCard';
 
 export function AdminHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function AdminHome({ assignments }: AreaProps) {
         <p className="card-text">{t('admin.statistics.text')}</p>
         <Link className="button" to="/admin/statistics" data-testid="open-admin-statistics">{t('statistics.title')}</Link>
       </li>
+      <InviteCard id="admin-invitations" to="/admin/invitations" rosterTo="/admin/roster-import" />
     </AreaSection>
   );
 }

@@ -37,6 +37,9 @@ import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
 import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { NotificationsScreen } from '../shared/notifications/NotificationsScreen';
+import { InvitationsScreen } from '../shared/joining/InvitationsScreen';
+import { JoinScreen } from '../shared/joining/JoinScreen';
+import { RosterImportScreen } from '../admin/joining/RosterImportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
@@ -47,6 +50,7 @@ export function App() {
       <SessionProvider>
         <Routes>
           <Route path="/login" element={<LoginScreen />} />
+          <Route path="/join/:code" element={<JoinScreen />} />
           <Route element={<RequireAccount />}>
             <Route index element={<HomeScreen role={null} />} />
             {ROLE_ORDER.map((role) => (
@@ -89,6 +93,10 @@ export function App() {
             <Route path="/admin/time-bank/corrections" element={<CorrectionsScreen />} />
             <Route path="/admin/time-bank/policy" element={<PolicyScreen />} />
             <Route path="/admin/time-bank/courses" element={<CoursesScreen />} />
+            <Route path="/captain/invitations" element={<InvitationsScreen role="CAPTAIN" back="/captain" />} />
+            <Route path="/grid-worker/invitations" element={<InvitationsScreen role="GRID_WORKER" back="/grid-worker" />} />
+            <Route path="/admin/invitations" element={<InvitationsScreen role="ADMINISTRATOR" back="/admin" />} />
+            <Route path="/admin/roster-import" element={<RosterImportScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -48,6 +48,8 @@ import { GiftScreen } from '../volunteer/timebank/GiftScreen';
 import { PassbookPrintScreen } from '../volunteer/timebank/PassbookPrintScreen';
 import { PassbookScreen } from '../volunteer/timebank/PassbookScreen';
 import { SchoolScreen } from '../volunteer/timebank/SchoolScreen';
+import { InvitationsScreen } from '../shared/joining/InvitationsScreen';
+import { JoinScreen } from '../shared/joining/JoinScreen';
 import appSource from './App.tsx?raw';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
@@ -99,6 +101,8 @@ const SCREENS: Record<string, () => ReactElement> = {
   CategoriesScreen: () => <CategoriesScreen />,
   Open311KeysScreen: () => <Open311KeysScreen />,
   StatisticsScreenLazy: () => <StatisticsScreenLazy />,
+  InvitationsScreen: () => <InvitationsScreen role="ADMINISTRATOR" back="/admin" />,
+  JoinScreen: () => <JoinScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,
@@ -113,6 +117,7 @@ const LOADING_NOTHING: Record<string, string> = {
   AccountScreen: 'loads nothing: a form whose failures are its own messages',
   HomeScreen: 'checked through the role areas that load (the merchant’s home cards load nothing)',
   Navigate: 'a redirect',
+  RosterImportScreen: 'loads a preview only after an upload; a refused upload is shown as the upload’s own message',
 };
 
 type Answer = (operationName: string) => Promise<Response>;

@@ -3,6 +3,7 @@ import { LocalLegendCard } from '../shared/gamification/LocalLegendCard';
 import { AtRiskShiftsCard } from './AtRiskShiftsCard';
 import { LiveMapCard } from './LiveMapCard';
 import { CasesCard } from './casework/CasesCard';
+import { InviteCard } from '../shared/joining/InviteCard';
 
 export function GridWorkerHome({ assignments }: AreaProps) {
   return (
@@ -13,6 +14,7 @@ export function GridWorkerHome({ assignments }: AreaProps) {
         <LocalLegendCard key={a.scope.id} gridId={a.scope.id} withGoals={index === grids.length - 1} />
       ))}
       <CasesCard />
+      <InviteCard id="grid-worker-invitations" to="/grid-worker/invitations" />
     </AreaSection>
   );
 }

@@ -27,4 +27,41 @@ class IdentityNodeTypes {
 		});
 	}
 
+
+	/** Invitations by ID, for the one who made them and the community's administrators. */
+	@Bean
+	NodeType<Invitation> invitationNodeType(InvitationRows rows) {
+		return NodeType.of("Invitation",
+				keys -> rows.findAll(keys)
+					.stream()
+					.collect(Collectors.toMap(Invitation::id, java.util.function.Function.identity())),
+				(found, viewer) -> {
+					Actor actor = (viewer instanceof Authentication authentication) ? RequestActor.actorOf(authentication)
+							: null;
+					return found.entrySet()
+						.stream()
+						.filter(entry -> actor != null && (entry.getValue().invitedBy() == actor.accountId()
+								|| actor.has(Role.ADMINISTRATOR, entry.getValue().communityId())))
+						.collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+				});
+	}
+
+
+	/** Roster imports by ID, for the administrators of their community. */
+	@Bean
+	NodeType<RosterImport> rosterImportNodeType(RosterImportRows rows) {
+		return NodeType.of("RosterImport",
+				keys -> rows.findAll(keys)
+					.stream()
+					.collect(Collectors.toMap(RosterImport::id, java.util.function.Function.identity())),
+				(found, viewer) -> {
+					Actor actor = (viewer instanceof Authentication authentication) ? RequestActor.actorOf(authentication)
+							: null;
+					return found.entrySet()
+						.stream()
+						.filter(entry -> actor != null && actor.has(Role.ADMINISTRATOR, entry.getValue().communityId()))
+						.collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+				});
+	}
+
 }
