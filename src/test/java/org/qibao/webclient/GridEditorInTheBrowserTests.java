@@ -2,10 +2,10 @@ package org.qibao.webclient;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.qibao.Clients;
@@ -50,7 +50,7 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 		this.geography.createGrid(community, "G2", "东网格", square(lon + 0.002, lat));
 		String phone = person(Role.ADMINISTRATOR, community);
 
-		this.browser.manage().window().setSize(new Dimension(1280, 900));
+		desktop();
 		signInInChinese(url(""), phone, Clients.DEMO_PASSWORD);
 		this.browser.get(url("/admin"));
 		click("[data-testid=open-admin-grids]");
@@ -88,7 +88,7 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 	void aCityAdministratorAddsADistrict() {
 		long city = this.geography.createCity("浏览器市" + Long.toString(System.nanoTime(), 36));
 		String phone = person(Role.CITY_ADMINISTRATOR, city);
-		this.browser.manage().window().setSize(new Dimension(1280, 900));
+		desktop();
 		signInInChinese(url(""), phone, Clients.DEMO_PASSWORD);
 		this.browser.get(url("/city"));
 		click("[data-testid=open-city-places]");
@@ -99,6 +99,12 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 		this.wait.until(d -> d.findElements(By.cssSelector("input[id^=district-]")).stream()
 			.anyMatch(input -> "新洲区".equals(input.getAttribute("value"))));
 		assertAccessible("the city's places with a district");
+	}
+
+	/** The administrator's editors are made for a desktop screen: a 1280 × 900 viewport instead of the phone's. */
+	private void desktop() {
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
 	}
 
 	/** Clicks the four corners of a square on the map, {@code size} pixels wide, from this offset from its centre, and the first again. */
