@@ -23,8 +23,11 @@ interface Props {
   draftKey: string;
   /** True while the administrator draws a new grid by clicking its corners on the map. */
   drawing: boolean;
-  onChange: (geometry: Geometry) => void;
+  /** A corner moved (`drawn` false), or a new boundary was finished (`drawn` true). */
+  onChange: (geometry: Geometry, drawn: boolean) => void;
   label: string;
+  /** What a screen reader says for a corner's handle. */
+  cornerLabel: string;
 }
 
 const DEFAULT_VIEW: L.LatLngTuple = [35, 105];
@@ -34,11 +37,13 @@ const DEFAULT_VIEW: L.LatLngTuple = [35, 105];
  * red with handles on its corners (drag one to move it, click a middle handle to add one), and a
  * new grid drawn corner by corner, finished by clicking its first corner again (Geoman).
  */
-export function GridEditorMap({ neighbours, draft, draftKey, drawing, onChange, label }: Props) {
+export function GridEditorMap({ neighbours, draft, draftKey, drawing, onChange, label, cornerLabel }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
+  const corner = useRef(cornerLabel);
+  corner.current = cornerLabel;
   useTileLayer(map, useMapTiles());
 
   useEffect(() => {
@@ -49,10 +54,18 @@ export function GridEditorMap({ neighbours, draft, draftKey, drawing, onChange, 
       const layer = event.layer as L.Polygon;
       const geometry = layer.toGeoJSON().geometry as Geometry;
       layer.remove();
-      change.current(geometry);
+      change.current(geometry, true);
     });
     setMap(created);
+    // Geoman's corner handles are buttons without a name: name each as it appears
+    const naming = new MutationObserver(() => {
+      created.getContainer().querySelectorAll('.marker-icon:not([aria-label])').forEach((handle) => {
+        handle.setAttribute('aria-label', corner.current);
+      });
+    });
+    naming.observe(created.getContainer(), { childList: true, subtree: true });
     return () => {
+      naming.disconnect();
       created.remove();
       setMap(null);
     };
@@ -86,7 +99,7 @@ export function GridEditorMap({ neighbours, draft, draftKey, drawing, onChange, 
     const polygons = layer.getLayers() as L.Polygon[];
     polygons.forEach((polygon) => {
       polygon.pm.enable({ allowSelfIntersection: false });
-      polygon.on('pm:edit', () => change.current(geometryOf(polygons)));
+      polygon.on('pm:edit', () => change.current(geometryOf(polygons), false));
     });
     return () => void layer.remove();
     // eslint-disable-next-line react-hooks/exhaustive-deps

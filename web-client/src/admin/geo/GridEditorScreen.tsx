@@ -48,6 +48,12 @@ export function GridEditorScreen() {
     setMessage(null);
   }
 
+  /** A finished drawing is laid out afresh, with handles on its corners; a moved corner only updates the draft. */
+  function drawnOrMoved(geometry: Geometry, drawn: boolean) {
+    setDraft(geometry);
+    if (drawn) setDraftKey(`drawn-${Date.now()}`);
+  }
+
   function outcome(payload: Payload, done: string, grid?: { id: string } | null): void {
     if (!payload) setMessage({ text: t('errors.network'), problem: true });
     else if (payload.userErrors.length > 0) setMessage({ text: payload.userErrors.map((e) => e.message).join(' '), problem: true });
@@ -82,7 +88,7 @@ export function GridEditorScreen() {
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       <div className="grid-editor">
         <GridEditorMap neighbours={neighbours} draft={draft} draftKey={draftKey} drawing={chosen === NEW && !draft}
-          onChange={setDraft} label={t('geo.editor.mapLabel')} />
+          onChange={drawnOrMoved} label={t('geo.editor.mapLabel')} cornerLabel={t('geo.editor.corner')} />
         <div className="grid-editor-panel">
           {message && (
             <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="grid-editor-message">
@@ -100,7 +106,7 @@ export function GridEditorScreen() {
           <button type="button" className="button primary" onClick={() => choose(NEW)} data-testid="grid-draw">
             {t('geo.editor.draw')}
           </button>
-          {chosen === NEW && !draft && <p className="notice" role="status">{t('geo.editor.drawHint')}</p>}
+          {chosen === NEW && !draft && <p className="notice" role="status" data-testid="grid-draw-hint">{t('geo.editor.drawHint')}</p>}
           {chosen && (
             <form className="login" noValidate onSubmit={(e) => void save(e)} aria-label={t('geo.editor.formLabel')}>
               {grid && <p className="card-text">{t('geo.editor.editHint')}</p>}

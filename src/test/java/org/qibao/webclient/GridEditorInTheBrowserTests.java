@@ -50,9 +50,9 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 		this.geography.createGrid(community, "G2", "东网格", square(lon + 0.002, lat));
 		String phone = person(Role.ADMINISTRATOR, community);
 
-		desktop();
 		signInInChinese(url(""), phone, Clients.DEMO_PASSWORD);
 		this.browser.get(url("/admin"));
+		desktop();
 		click("[data-testid=open-admin-grids]");
 		WebElement map = visible("[data-testid=grid-editor-map]");
 		this.wait.until(d -> d.findElements(By.cssSelector("[data-testid=grid-editor-map] path.leaflet-interactive")).size() >= 2);
@@ -61,6 +61,7 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 		assertAccessible("the grid editor");
 
 		click("[data-testid=grid-draw]");
+		visible("[data-testid=grid-draw-hint]");
 		drawSquare(map, -30, -30, 60);
 		visible("#grid-code").sendKeys("N1");
 		this.browser.findElement(By.id("grid-name")).sendKeys("新网格");
@@ -73,7 +74,9 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 		screenshot("saved");
 
 		click("[data-testid=grid-draw]");
+		visible("[data-testid=grid-draw-hint]");
 		drawSquare(map, 50, -30, 120);
+		screenshot("drawn");
 		visible("#grid-code").sendKeys("N2");
 		this.browser.findElement(By.id("grid-name")).sendKeys("重叠网格");
 		click("[data-testid=grid-save]");
@@ -88,9 +91,9 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 	void aCityAdministratorAddsADistrict() {
 		long city = this.geography.createCity("浏览器市" + Long.toString(System.nanoTime(), 36));
 		String phone = person(Role.CITY_ADMINISTRATOR, city);
-		desktop();
 		signInInChinese(url(""), phone, Clients.DEMO_PASSWORD);
 		this.browser.get(url("/city"));
+		desktop();
 		click("[data-testid=open-city-places]");
 		WebElement field = visible("input[id^=new-district-]");
 		assertAccessible("the city's places");
@@ -105,6 +108,7 @@ class GridEditorInTheBrowserTests extends BrowserTest {
 	private void desktop() {
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+		assertThat(this.browser.executeScript("return window.innerWidth")).isEqualTo(1280L);
 	}
 
 	/** Clicks the four corners of a square on the map, {@code size} pixels wide, from this offset from its centre, and the first again. */
