@@ -64,6 +64,9 @@ class GridAdministration {
 	@Transactional
 	Grid assignWorker(Actor actor, long gridId, Long accountId, String phone) {
 		Grid grid = administered(actor, gridId);
+		if (accountId == null && (phone == null || phone.isBlank())) {
+			throw new BusinessRuleException("INVALID_INPUT", "phone");
+		}
 		long worker = accountId != null ? accountId
 				: this.accounts.findByPhoneFor(actor.accountId(), phone == null ? "" : phone, "phone")
 					.map(Account::id)
