@@ -11,7 +11,11 @@ export function AdminHome({ assignments }: AreaProps) {
   const community = assignments.find((a) => a.scope.__typename === 'Community')?.scope.id;
   return (
     <AreaSection role="ADMINISTRATOR" assignments={assignments}>
-      <ComingSoonCard id="admin-grids" title={t('admin.grids.title')} text={t('admin.grids.text')} />
+      <li className="card" data-testid="card-admin-grids">
+        <h3 className="card-title">{t('admin.grids.title')}</h3>
+        <p className="card-text">{t('admin.grids.text')}</p>
+        <Link className="button" to="/admin/grids" data-testid="open-admin-grids">{t('settlement.open')}</Link>
+      </li>
       <ComingSoonCard id="admin-teams" title={t('admin.teams.title')} text={t('admin.teams.text')} />
       <li className="card" data-testid="card-admin-merchants">
         <h3 className="card-title">{t('admin.merchants.title')}</h3>

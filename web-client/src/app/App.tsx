@@ -32,6 +32,8 @@ import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
+import { GridEditorScreenLazy } from '../admin/geo/GridEditorScreenLazy';
+import { PlacesScreen } from '../city/PlacesScreen';
 import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
@@ -97,6 +99,8 @@ export function App() {
             <Route path="/grid-worker/invitations" element={<InvitationsScreen role="GRID_WORKER" back="/grid-worker" />} />
             <Route path="/admin/invitations" element={<InvitationsScreen role="ADMINISTRATOR" back="/admin" />} />
             <Route path="/admin/roster-import" element={<RosterImportScreen />} />
+            <Route path="/admin/grids" element={<GridEditorScreenLazy />} />
+            <Route path="/city/places" element={<PlacesScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Navigate } from 'react-router';
 import { AdminHome } from '../admin/AdminHome';
 import { CaptainHome } from '../captain/CaptainHome';
+import { CityAdminHome } from '../city/CityAdminHome';
 import type { Role } from '../gql/graphql';
 import { GridWorkerHome } from '../gridworker/GridWorkerHome';
 import { MerchantHome } from '../merchant/MerchantHome';
@@ -19,6 +20,7 @@ const AREAS: Readonly<Record<Role, ComponentType<AreaProps>>> = {
   GRID_WORKER: GridWorkerHome,
   MERCHANT_STAFF: MerchantHome,
   ADMINISTRATOR: AdminHome,
+  CITY_ADMINISTRATOR: CityAdminHome,
 };
 
 /** The home of one role the person holds, with tabs to their other roles; without a role, the plain greeting. */

@@ -11,6 +11,8 @@ import { GoalsEditorScreen } from '../admin/gamification/GoalsEditorScreen';
 import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
+import { GridEditorScreenLazy } from '../admin/geo/GridEditorScreenLazy';
+import { PlacesScreen } from '../city/PlacesScreen';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
@@ -98,6 +100,8 @@ const SCREENS: Record<string, () => ReactElement> = {
   CaseBoardScreen: () => <CaseBoardScreen />,
   CaseDetailScreen: () => <CaseDetailScreen />,
   KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
+  GridEditorScreenLazy: () => <GridEditorScreenLazy />,
+  PlacesScreen: () => <PlacesScreen />,
   CategoriesScreen: () => <CategoriesScreen />,
   Open311KeysScreen: () => <Open311KeysScreen />,
   StatisticsScreenLazy: () => <StatisticsScreenLazy />,

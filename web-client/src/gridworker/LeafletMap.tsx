@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useMapTiles, useTileLayer } from '../shared/map/tiles';
 import { type MapPatroller, isStale } from './livePatrollers';
 import './liveMap.css';
 
@@ -10,12 +11,6 @@ export interface MapGrid {
   boundary: unknown;
   center: { longitude: number; latitude: number };
 }
-
-/**
- * The tile source, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`, set at build time
- * (VITE_MAP_TILE_URL). Without one the map draws only grids and patrollers, which works offline.
- */
-const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
 
 /** An incident's place on the map, e.g. a case's reported position. */
 export interface MapIncident {
@@ -41,16 +36,20 @@ export function LeafletMap({ grids, patrollers, now, label, incidents = NO_INCID
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
+  const [shown, setShown] = useState<L.Map | null>(null);
+  // the street map the server configures, under the data; without it (or offline) the data alone
+  useTileLayer(shown, useMapTiles());
 
   useEffect(() => {
     if (!element.current || map.current) return undefined;
-    const created = L.map(element.current, { zoomControl: true, attributionControl: Boolean(TILE_URL) });
-    if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19 }).addTo(created);
+    const created = L.map(element.current, { zoomControl: true });
     markers.current = L.layerGroup().addTo(created);
     map.current = created;
+    setShown(created);
     return () => {
       created.remove();
       map.current = null;
+      setShown(null);
     };
   }, []);
 

@@ -97,6 +97,7 @@ class DemoCommunity implements ApplicationRunner {
 		this.accounts.grant(person(DemoData.BARBER, null).id(), Role.MERCHANT_STAFF, barber.id());
 		this.accounts.grant(person(DemoData.SUPERMARKET, null).id(), Role.MERCHANT_STAFF, supermarket.id());
 		this.schools.create(dongting, "东亭社区学校");
+		this.accounts.grant(person(DemoData.CITY_ADMINISTRATOR, null).id(), Role.CITY_ADMINISTRATOR, wuhan);
 	}
 
 	/** Opens the person's account; residents of the community are volunteers there. */

@@ -30,6 +30,8 @@ final class DemoData {
 
 	static final Person SUPERMARKET = new Person("13900000011", "吴晓梅", "staff of 东亭便民超市 (supermarket)");
 
+	static final Person CITY_ADMINISTRATOR = new Person("13900000012", "田文华", "city administrator (市级管理员) of 武汉市");
+
 	static final List<GridShape> GRIDS = List.of(
 			new GridShape("DT-01", "东亭一网格", polygon("[114.3500,30.5700],[114.3560,30.5702],[114.3558,30.5650],[114.3502,30.5648],[114.3500,30.5700]")),
 			new GridShape("DT-02", "东亭二网格", polygon("[114.3560,30.5702],[114.3620,30.5698],[114.3618,30.5652],[114.3558,30.5650],[114.3560,30.5702]")),
@@ -41,7 +43,7 @@ final class DemoData {
 	static List<Person> everyone() {
 		List<Person> all = new ArrayList<>(List.of(ADMINISTRATOR, GRID_WORKER));
 		all.addAll(SEVEN_TREASURES);
-		all.addAll(List.of(BARBER, SUPERMARKET));
+		all.addAll(List.of(BARBER, SUPERMARKET, CITY_ADMINISTRATOR));
 		return all;
 	}
 

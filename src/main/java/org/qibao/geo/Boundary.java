@@ -1,6 +1,7 @@
 package org.qibao.geo;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -11,7 +12,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.qibao.shared.BusinessRuleException;
 import org.qibao.shared.GeoPoint;
 
@@ -21,8 +23,6 @@ import org.qibao.shared.GeoPoint;
  */
 final class Boundary {
 
-	static final int MAX_VERTICES = 10_000;
-
 	private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
 	private final Geometry geometry;
@@ -31,8 +31,12 @@ final class Boundary {
 		this.geometry = geometry;
 	}
 
-	/** Reads and validates a boundary; refuses anything else with {@code INVALID_GEOJSON}. */
+	/**
+	 * Reads and validates a boundary ({@link PolygonRules}); refuses anything else with
+	 * {@code INVALID_GEOJSON} or {@code INVALID_POLYGON}.
+	 */
 	static Boundary parse(String geoJson, String field) {
+		PolygonRules.checkRings(geoJson, field);
 		Geometry geometry;
 		try {
 			geometry = new GeoJsonReader(FACTORY).read(geoJson);
@@ -43,19 +47,45 @@ final class Boundary {
 		if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
 			throw new BusinessRuleException("INVALID_GEOJSON", field, "not a Polygon or MultiPolygon");
 		}
-		if (geometry.isEmpty() || geometry.getNumPoints() > MAX_VERTICES) {
-			throw new BusinessRuleException("INVALID_GEOJSON", field, "empty or over " + MAX_VERTICES + " points");
+		Boundary boundary = new Boundary(geometry);
+		PolygonRules.checkShape(geometry, geometry.isEmpty() ? 0 : boundary.inMetres(boundary.midLatitude()).getArea(),
+				field);
+		return boundary;
+	}
+
+	/**
+	 * Whether this boundary and another overlap by more than a sliver: touching edges never count,
+	 * and an overlap narrower than {@code toleranceMetres} (a shared border drawn twice with GPS)
+	 * does not either. Measured in a local metric projection, which is exact enough at a grid's size.
+	 */
+	boolean overlaps(Boundary other, double toleranceMetres) {
+		if (!envelope().intersects(other.envelope())) {
+			return false;
 		}
-		for (Coordinate c : geometry.getCoordinates()) {
-			if (!new GeoPoint(c.x, c.y).isValid()) {
-				throw new BusinessRuleException("INVALID_GEOJSON", field, "a coordinate is outside WGS84 ranges");
-			}
+		Geometry common = OverlayNGRobust.overlay(this.geometry, other.geometry, OverlayNG.INTERSECTION);
+		if (common.isEmpty() || common.getDimension() < 2 || common.getArea() == 0) {
+			return false;
 		}
-		IsValidOp validity = new IsValidOp(geometry);
-		if (!validity.isValid()) {
-			throw new BusinessRuleException("INVALID_GEOJSON", field, validity.getValidationError().getMessage());
-		}
-		return new Boundary(geometry);
+		Geometry metres = new Boundary(common).inMetres(midLatitude());
+		return !metres.buffer(-toleranceMetres / 2).isEmpty();
+	}
+
+	/** The boundary in metres east and north, with longitudes shrunk at {@code latitude}: for areas and widths. */
+	private Geometry inMetres(double latitude) {
+		double metresPerDegree = 111_320;
+		double east = metresPerDegree * Math.cos(Math.toRadians(latitude));
+		Geometry copy = this.geometry.copy();
+		copy.apply((CoordinateFilter) c -> {
+			c.x = c.x * east;
+			c.y = c.y * metresPerDegree;
+		});
+		copy.geometryChanged();
+		return copy;
+	}
+
+	private double midLatitude() {
+		Envelope box = envelope();
+		return (box.getMinY() + box.getMaxY()) / 2;
 	}
 
 	/** Reads a boundary that was validated when it was stored. */

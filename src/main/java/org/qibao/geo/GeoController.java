@@ -30,6 +30,8 @@ class GeoController {
 
 	private final Geography geography;
 
+	private final GridAdministration administration;
+
 	private final GeographyRepository repository;
 
 	private final Accounts accounts;
@@ -38,9 +40,10 @@ class GeoController {
 
 	private final JsonMapper json;
 
-	GeoController(Geography geography, GeographyRepository repository, Accounts accounts, UserErrors userErrors,
-			JsonMapper json) {
+	GeoController(Geography geography, GridAdministration administration, GeographyRepository repository,
+			Accounts accounts, UserErrors userErrors, JsonMapper json) {
 		this.geography = geography;
+		this.administration = administration;
 		this.repository = repository;
 		this.accounts = accounts;
 		this.userErrors = userErrors;
@@ -126,43 +129,42 @@ class GeoController {
 	@MutationMapping
 	GridPayload gridCreate(@Argument GridCreateInput input, Actor actor, Locale locale) {
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
-		Actor.signedIn(actor).require(Role.ADMINISTRATOR, communityId);
-		return attempt(() -> this.geography.createGrid(communityId, input.code(), input.name(), geoJson(input.boundary())),
-				locale);
-	}
-
-	@MutationMapping
-	GridPayload gridBoundaryUpdate(@Argument GridBoundaryUpdateInput input, Actor actor,
-			Locale locale) {
-		Grid grid = administeredGrid(input.gridId(), actor);
-		return attempt(() -> this.geography.redrawGrid(grid.id(), geoJson(input.boundary())), locale);
-	}
-
-	@MutationMapping
-	GridPayload gridWorkerAssign(@Argument GridWorkerAssignInput input, Actor actor,
-			Locale locale) {
-		Grid grid = administeredGrid(input.gridId(), actor);
-		long accountId = GlobalId.keyOf(input.accountId(), "Account");
-		return attempt(() -> {
-			if (this.accounts.findAll(List.of(accountId)).isEmpty()) {
-				throw new BusinessRuleException("NOT_FOUND", "accountId");
-			}
-			if (!this.accounts.grant(accountId, Role.GRID_WORKER, grid.id())) {
-				throw new BusinessRuleException("ALREADY_ASSIGNED", "accountId");
-			}
-			return grid;
-		}, locale);
-	}
-
-	private Grid administeredGrid(String gridId, Actor actor) {
 		Actor signedIn = Actor.signedIn(actor);
-		Grid grid = this.geography.grids(List.of(GlobalId.keyOf(gridId, "Grid"))).get(GlobalId.keyOf(gridId, "Grid"));
-		if (grid == null) {
-			// the same answer as for a grid the actor may not see
-			throw new org.springframework.security.access.AccessDeniedException("Not allowed");
-		}
-		signedIn.require(Role.ADMINISTRATOR, grid.communityId());
-		return grid;
+		return attempt(() -> this.administration.create(signedIn, communityId, input.code(), input.name(),
+				geoJson(input.boundary())), locale);
+	}
+
+	@MutationMapping
+	GridPayload gridBoundaryUpdate(@Argument GridBoundaryUpdateInput input, Actor actor, Locale locale) {
+		Actor signedIn = Actor.signedIn(actor);
+		long gridId = GlobalId.keyOf(input.gridId(), "Grid");
+		return attempt(() -> this.administration.change(signedIn, gridId, null, null, geoJson(input.boundary()),
+				"geo.gridBoundaryUpdate"), locale);
+	}
+
+	@MutationMapping
+	GridPayload gridUpdate(@Argument GridUpdateInput input, Actor actor, Locale locale) {
+		Actor signedIn = Actor.signedIn(actor);
+		long gridId = GlobalId.keyOf(input.gridId(), "Grid");
+		String boundary = input.boundary() == null ? null : geoJson(input.boundary());
+		return attempt(() -> this.administration.change(signedIn, gridId, input.code(), input.name(), boundary,
+				"geo.gridUpdate"), locale);
+	}
+
+	@MutationMapping
+	GridPayload gridWorkerAssign(@Argument GridWorkerAssignInput input, Actor actor, Locale locale) {
+		Actor signedIn = Actor.signedIn(actor);
+		long gridId = GlobalId.keyOf(input.gridId(), "Grid");
+		Long accountId = input.accountId() == null ? null : GlobalId.keyOf(input.accountId(), "Account");
+		return attempt(() -> this.administration.assignWorker(signedIn, gridId, accountId, input.phone()), locale);
+	}
+
+	@MutationMapping
+	GridPayload gridWorkerUnassign(@Argument GridWorkerUnassignInput input, Actor actor, Locale locale) {
+		Actor signedIn = Actor.signedIn(actor);
+		long gridId = GlobalId.keyOf(input.gridId(), "Grid");
+		long accountId = GlobalId.keyOf(input.accountId(), "Account");
+		return attempt(() -> this.administration.unassignWorker(signedIn, gridId, accountId), locale);
 	}
 
 	private GridPayload attempt(java.util.function.Supplier<Grid> change, Locale locale) {
@@ -202,7 +204,13 @@ class GeoController {
 	record GridBoundaryUpdateInput(String gridId, Object boundary) {
 	}
 
-	record GridWorkerAssignInput(String gridId, String accountId) {
+	record GridWorkerAssignInput(String gridId, String accountId, String phone) {
+	}
+
+	record GridUpdateInput(String gridId, String code, String name, Object boundary) {
+	}
+
+	record GridWorkerUnassignInput(String gridId, String accountId) {
 	}
 
 	/** The payload shared by the grid mutations: the grid as it is now, or why nothing changed. */

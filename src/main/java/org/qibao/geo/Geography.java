@@ -23,8 +23,11 @@ public class Geography {
 
 	private final GeographyRepository repository;
 
-	Geography(GeographyRepository repository) {
+	private final GridDrawing drawing;
+
+	Geography(GeographyRepository repository, GridDrawing drawing) {
 		this.repository = repository;
+		this.drawing = drawing;
 	}
 
 	@Transactional
@@ -53,31 +56,19 @@ public class Geography {
 		return this.repository.insertCommunity(streetId, name, timeZone);
 	}
 
-	/** Draws a grid; refuses an invalid boundary or a code the community already uses. */
+	/** Draws a grid; refuses an invalid boundary, one overlapping another grid, or a code the community already uses. */
 	@Transactional
 	public Grid createGrid(long communityId, String code, String name, String geoJson) {
-		if (code == null || !code.matches("[A-Za-z0-9_-]{1,20}")) {
-			throw new BusinessRuleException("INVALID_INPUT", "code");
-		}
-		if (name == null || name.isBlank() || name.length() > 60) {
-			throw new BusinessRuleException("INVALID_INPUT", "name");
-		}
-		Boundary boundary = Boundary.parse(geoJson, "boundary");
-		if (communities(List.of(communityId)).isEmpty()) {
-			throw new BusinessRuleException("NOT_FOUND", "communityId");
-		}
-		if (this.repository.gridCodeTaken(communityId, code)) {
-			throw new BusinessRuleException("DUPLICATE_CODE", "code");
-		}
-		return this.repository.insertGrid(communityId, code, name.trim(), geoJson, boundary.envelope(),
-				boundary.interiorPoint());
+		return this.drawing.create(communityId, code, name, geoJson);
 	}
 
 	@Transactional
 	public Grid redrawGrid(long gridId, String geoJson) {
-		Boundary boundary = Boundary.parse(geoJson, "boundary");
-		return this.repository.updateBoundary(gridId, geoJson, boundary.envelope(), boundary.interiorPoint())
-			.orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "gridId"));
+		Grid grid = grids(List.of(gridId)).get(gridId);
+		if (grid == null) {
+			throw new BusinessRuleException("NOT_FOUND", "gridId");
+		}
+		return this.drawing.change(grid, null, null, geoJson);
 	}
 
 	/** The grid a point lies in; when grids overlap on their borders, the oldest. */

@@ -49,23 +49,59 @@ class GeographyRepository {
 			.single();
 	}
 
-	Optional<Grid> updateBoundary(long gridId, String geoJson, Envelope box, GeoPoint center) {
+	Grid updateGrid(long gridId, String code, String name, String geoJson, Envelope box, GeoPoint center) {
 		return this.jdbc.sql("""
-				UPDATE grid SET boundary = ?::jsonb, min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?,
+				UPDATE grid SET code = ?, name = ?, boundary = ?::jsonb, min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?,
 				    center_lon = ?, center_lat = ?
 				WHERE id = ?
 				RETURNING """ + " " + GRID_COLUMNS)
-			.params(geoJson, box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY(), center.longitude(),
+			.params(code, name, geoJson, box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY(), center.longitude(),
 					center.latitude(), gridId)
 			.query(Grid.class)
-			.optional();
+			.single();
 	}
 
-	boolean gridCodeTaken(long communityId, String code) {
-		return this.jdbc.sql("SELECT count(*) FROM grid WHERE community_id = ? AND code = ?")
-			.params(communityId, code)
+	/** Locks the community's row until the transaction ends: its grids are drawn one change at a time. False when there is none. */
+	boolean lockCommunity(long communityId) {
+		return this.jdbc.sql("SELECT id FROM community WHERE id = ? FOR UPDATE").param(communityId).query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	boolean gridCodeTaken(long communityId, String code, long exceptGridId) {
+		return this.jdbc.sql("SELECT count(*) FROM grid WHERE community_id = ? AND code = ? AND id <> ?")
+			.params(communityId, code, exceptGridId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	void renameDistrict(long districtId, String name) {
+		this.jdbc.sql("UPDATE district SET name = ? WHERE id = ?").params(name, districtId).update();
+	}
+
+	void renameStreet(long streetId, String name) {
+		this.jdbc.sql("UPDATE street SET name = ? WHERE id = ?").params(name, streetId).update();
+	}
+
+	void updateCommunity(long communityId, String name, String timeZone) {
+		this.jdbc.sql("UPDATE community SET name = ?, time_zone = ? WHERE id = ?").params(name, timeZone, communityId).update();
+	}
+
+	/** Whether a sibling under the same parent already has this name (the tables' UNIQUE constraints, asked first). */
+	boolean nameTaken(String table, String parentColumn, long parentId, String name, long exceptId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + parentColumn + " = ? AND name = ? AND id <> ?)")
+			.params(parentId, name, exceptId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	Optional<Long> cityNamed(String name) {
+		return this.jdbc.sql("SELECT id FROM city WHERE name = ?").param(name).query(Long.class).optional();
+	}
+
+	/** Serialises the first start of a fresh install across instances, until the transaction ends. */
+	void lockSetup() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('qibao.setup'))").query((rs, n) -> 1).list();
 	}
 
 	List<Place.City> cities() {

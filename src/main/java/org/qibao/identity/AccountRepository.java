@@ -85,6 +85,13 @@ class AccountRepository {
 			.list();
 	}
 
+	boolean anyoneHolds(Role role) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM role_assignment WHERE role = ?)")
+			.param(role.name())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Which of these accounts hold the role over any of these objects. */
 	List<Long> holdersAmong(Role role, Collection<Long> accountIds, Collection<Long> scopeIds) {
 		return this.jdbc.sql("""

@@ -105,6 +105,16 @@ public class Accounts {
 		return Set.copyOf(this.repository.holdersAmong(Role.VOLUNTEER, accountIds, communityIds));
 	}
 
+	/** Whether anybody at all holds this role, over anything (e.g. a city administrator, before a fresh install's setup). */
+	public boolean anyoneHolds(Role role) {
+		return this.repository.anyoneHolds(role);
+	}
+
+	/** Whether the account holds the role over this object. */
+	public boolean holds(long accountId, Role role, long scopeId) {
+		return !this.repository.holdersAmong(role, List.of(accountId), List.of(scopeId)).isEmpty();
+	}
+
 	public List<ScopedRole> rolesOf(long accountId) {
 		return this.repository.rolesOf(accountId);
 	}

@@ -12,7 +12,9 @@ public enum Role {
 	/** A staff member of one merchant. */
 	MERCHANT_STAFF("Merchant"),
 	/** An administrator of one community. */
-	ADMINISTRATOR("Community");
+	ADMINISTRATOR("Community"),
+	/** An administrator of one city: draws its districts, streets and communities. */
+	CITY_ADMINISTRATOR("City");
 
 	private final String scopeType;
 

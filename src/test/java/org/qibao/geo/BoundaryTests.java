@@ -39,14 +39,34 @@ class BoundaryTests {
 				{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}""";
 		assertThatThrownBy(() -> Boundary.parse(bowTie, "boundary")).isInstanceOf(BusinessRuleException.class)
 			.extracting("code")
-			.isEqualTo("INVALID_GEOJSON");
+			.isEqualTo("INVALID_POLYGON");
+	}
+
+	@Test
+	void tooFewPointsAndPositionsOffTheMapAreInvalidPolygons() {
+		for (String invalid : new String[] { "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}",
+				"{\"type\":\"Polygon\",\"coordinates\":[[[200,0],[201,0],[201,1],[200,0]]]}" }) {
+			assertThatThrownBy(() -> Boundary.parse(invalid, "boundary")).as(invalid)
+				.isInstanceOf(BusinessRuleException.class)
+				.extracting("code")
+				.isEqualTo("INVALID_POLYGON");
+		}
+	}
+
+	@Test
+	void neighboursThatTouchDoNotOverlapButOnesThatCrossDo() {
+		Boundary square = Boundary.parse(SQUARE, "boundary");
+		assertThat(square.overlaps(Boundary.parse("""
+				{"type":"Polygon","coordinates":[[[114.360,30.560],[114.370,30.560],[114.370,30.570],[114.360,30.570],[114.360,30.560]]]}""",
+				"boundary"), 2)).isFalse();
+		assertThat(square.overlaps(Boundary.parse("""
+				{"type":"Polygon","coordinates":[[[114.355,30.560],[114.370,30.560],[114.370,30.570],[114.355,30.570],[114.355,30.560]]]}""",
+				"boundary"), 2)).isTrue();
 	}
 
 	@Test
 	void somethingOtherThanAPolygonIsRefused() {
-		for (String notAPolygon : new String[] { "{\"type\":\"Point\",\"coordinates\":[114.3,30.5]}", "not json", "{}",
-				"{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}",
-				"{\"type\":\"Polygon\",\"coordinates\":[[[200,0],[201,0],[201,1],[200,0]]]}" }) {
+		for (String notAPolygon : new String[] { "{\"type\":\"Point\",\"coordinates\":[114.3,30.5]}", "not json", "{}" }) {
 			assertThatThrownBy(() -> Boundary.parse(notAPolygon, "boundary")).as(notAPolygon)
 				.isInstanceOf(BusinessRuleException.class)
 				.extracting("code")

@@ -61,7 +61,7 @@ class GridChangeTests {
 				new double[][][] { { { lon, -63.5 }, { lon + 1, -62.5 }, { lon + 1, -63.5 }, { lon, -62.5 }, { lon, -63.5 } } });
 		administrator().document(REDRAW).variable("input", Map.of("gridId", grid, "boundary", bowTie)).execute()
 			.path("gridBoundaryUpdate.grid").valueIsNull()
-			.path("gridBoundaryUpdate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_GEOJSON");
+			.path("gridBoundaryUpdate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_POLYGON");
 		assertThat(gridAt(lon + 0.0005, -62.9995)).isEqualTo(code);
 	}
 
@@ -79,6 +79,7 @@ class GridChangeTests {
 		String code = "W" + (System.nanoTime() % 100000);
 		String grid = newGrid(code, square(-170 + (System.nanoTime() % 100_000) / 1000.0, -64.0));
 		Account worker = this.accounts.register(Clients.uniquePhone(), "新网格员", Clients.DEMO_PASSWORD, "zh-CN");
+		this.accounts.grant(worker.id(), org.qibao.identity.Role.VOLUNTEER, GlobalId.keyOf(dongting(), "Community"));
 		Map<String, Object> input = Map.of("gridId", grid, "accountId", GlobalId.encode("Account", worker.id()));
 		administrator().document(ASSIGN).variable("input", input).execute()
 			.path("gridWorkerAssign.userErrors").entityList(Object.class).hasSize(0)
@@ -90,7 +91,7 @@ class GridChangeTests {
 			.path("gridWorkerAssign.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
 		assertRefused(Clients.signedIn(this.port, Clients.VOLUNTEER_PHONE).document(ASSIGN).variable("input", input).execute(), "FORBIDDEN");
 		assertRefused(Clients.anonymous(this.port).document(ASSIGN).variable("input", input).execute(), "UNAUTHORIZED");
-		assertThat(this.accounts.rolesOf(worker.id())).hasSize(1);
+		assertThat(this.accounts.rolesOf(worker.id())).hasSize(2);
 	}
 
 	private String newGrid(String code, Map<String, Object> boundary) {

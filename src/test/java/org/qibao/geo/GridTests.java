@@ -88,7 +88,7 @@ class GridTests {
 			.variable("input", Map.of("communityId", dongting(), "code", "BAD1", "name", "坏网格", "boundary", bowTie))
 			.execute()
 			.path("gridCreate.grid").valueIsNull()
-			.path("gridCreate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_GEOJSON")
+			.path("gridCreate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_POLYGON")
 			.path("gridCreate.userErrors[0].field").entityList(String.class).containsExactly("input", "boundary");
 		assertThat(gridCount()).isEqualTo(before);
 	}
