@@ -33,6 +33,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
         <Link className="button" to="/admin/open311-keys" data-testid="open-open311-keys">{t('casework.open311.open')}</Link>
       </li>
+      <li className="card" data-testid="card-admin-audit">
+        <h3 className="card-title">{t('audit.cardTitle')}</h3>
+        <p className="card-text">{t('audit.cardText')}</p>
+        <Link className="button" to="/admin/audit-log" data-testid="open-audit-log">{t('audit.open')}</Link>
+      </li>
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>
   );

@@ -28,6 +28,7 @@ import { ServiceCertificateScreen } from '../volunteer/gamification/ServiceCerti
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
+import { AuditLogScreen } from '../admin/audit/AuditLogScreen';
 import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
@@ -79,6 +80,7 @@ export function App() {
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
             <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
             <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
+            <Route path="/admin/audit-log" element={<AuditLogScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
