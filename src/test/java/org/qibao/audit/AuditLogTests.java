@@ -35,7 +35,7 @@ class AuditLogTests {
 	private static final String LOG = """
 			query($c: ID!, $first: Int, $after: String, $action: String, $actor: ID, $from: DateTime, $to: DateTime) {
 			  auditLog(communityId: $c, first: $first, after: $after, action: $action, actorId: $actor, from: $from, to: $to) {
-			    totalCount pageInfo { hasNextPage endCursor }
+			    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } }
 			    nodes { id at action subjectType subjectId before after summary actor { displayName }
 			            subject { __typename ... on CaseCategory { serviceCode } } } } }""";
 

@@ -136,7 +136,7 @@ class AuditedActionsTests {
 				"levels", List.of(Map.of("threshold", 0, "nameZhCN", "新人", "nameEn", "New"),
 						Map.of("threshold", 100, "nameZhCN", "熟手", "nameEn", "Skilled"))));
 		Map<String, Object> badge = mutate(this.admin, "BadgeCreateInput", "badgeCreate", "badge { id }",
-				Map.of("communityId", this.place.id(), "key", "first-patrol", "nameZhCN", "首次巡逻", "nameEn", "First patrol",
+				Map.of("communityId", this.place.id(), "key", "audited-patrol", "nameZhCN", "首次巡逻", "nameEn", "First patrol",
 						"descriptionZhCN", "巡逻一次。", "descriptionEn", "Patrolled once.", "rule",
 						Map.of("metric", "PATROLS", "threshold", 1)));
 		String badgeId = ((Map<?, ?>) badge.get("badge")).get("id").toString();
