@@ -1,10 +1,10 @@
 package org.qibao.webclient;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -53,9 +53,14 @@ class AuditLogInTheBrowserTests extends BrowserTest {
 		click("[data-testid=category-save]");
 		this.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=categories-message]"), "类别已保存。"));
 
-		this.browser.manage().window().setSize(new Dimension(1280, 900));
 		this.browser.get(url("/admin"));
 		click("[data-testid=open-audit-log]");
+		visible("[data-testid=audit-entry]");
+		screenshot("audit-log-phone");
+		// an administrator's editor: read at a desk
+		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+		this.browser.navigate().refresh();
 		WebElement entry = visible("[data-testid=audit-entry]");
 		assertThat(entry.getText()).contains("审计管理员").contains("修改了案件类别").contains("nameEn");
 		List<String> row = entry.findElements(By.cssSelector("[data-testid=audit-changes] tbody tr"))
@@ -66,7 +71,7 @@ class AuditLogInTheBrowserTests extends BrowserTest {
 			.toList();
 		assertThat(row).containsExactly("nameEn", "Suspicious person", "Suspicious stranger");
 		assertThat(visible("[data-testid=audit-count]").getText()).contains("1");
-		screenshot("audit-log");
+		screenshot("audit-log-desktop");
 		assertAccessible("the audit log");
 
 		// a filter that matches nothing says so
