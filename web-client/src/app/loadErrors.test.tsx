@@ -12,6 +12,7 @@ import { LevelsEditorScreen } from '../admin/gamification/LevelsEditorScreen';
 import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
+import { AuditLogScreen } from '../admin/audit/AuditLogScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
@@ -89,6 +90,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
   CategoriesScreen: () => <CategoriesScreen />,
   Open311KeysScreen: () => <Open311KeysScreen />,
+  AuditLogScreen: () => <AuditLogScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ class AuditController {
 	@BatchMapping(typeName = "AuditEntry")
 	Map<AuditEntry, Object> subject(List<AuditEntry> entries, Principal viewer) {
 		Map<String, Set<Long>> keysByType = new LinkedHashMap<>();
-		entries.forEach(e -> keysByType.computeIfAbsent(e.subjectType(), t -> new java.util.HashSet<>())
+		entries.forEach(e -> keysByType.computeIfAbsent(e.subjectType(), t -> new HashSet<>())
 			.add(e.subjectId()));
 		Map<String, Map<Long, ?>> found = new HashMap<>();
 		keysByType.forEach((type, keys) -> found.put(type, visible(type, keys, viewer)));
