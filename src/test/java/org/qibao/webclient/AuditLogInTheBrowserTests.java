@@ -60,7 +60,7 @@ class AuditLogInTheBrowserTests extends BrowserTest {
 		// an administrator's editor: read at a desk
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-		this.browser.navigate().refresh();
+		this.wait.until(d -> Long.valueOf(1280).equals(this.browser.executeScript("return window.innerWidth")));
 		WebElement entry = visible("[data-testid=audit-entry]");
 		assertThat(entry.getText()).contains("审计管理员").contains("修改了案件类别").contains("nameEn");
 		List<String> row = entry.findElements(By.cssSelector("[data-testid=audit-changes] tbody tr"))
