@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           DateTime: 'string',
           Month: 'string',
           GeoJSON: '{ type: string; [key: string]: unknown }',
+          JSON: 'unknown',
         },
       },
     },

@@ -44,6 +44,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/statistics" data-testid="open-admin-statistics">{t('statistics.title')}</Link>
       </li>
       <InviteCard id="admin-invitations" to="/admin/invitations" rosterTo="/admin/roster-import" />
+      <li className="card" data-testid="card-admin-audit">
+        <h3 className="card-title">{t('audit.cardTitle')}</h3>
+        <p className="card-text">{t('audit.cardText')}</p>
+        <Link className="button" to="/admin/audit-log" data-testid="open-audit-log">{t('audit.open')}</Link>
+      </li>
     </AreaSection>
   );
 }

@@ -34,6 +34,7 @@ import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
 import { GridEditorScreenLazy } from '../admin/geo/GridEditorScreenLazy';
 import { PlacesScreen } from '../city/PlacesScreen';
+import { AuditLogScreen } from '../admin/audit/AuditLogScreen';
 import { CaseBoardScreen } from '../gridworker/casework/CaseBoardScreen';
 import { CaseDetailScreen } from '../gridworker/casework/CaseDetailScreen';
 import { MyReportsScreen } from '../volunteer/casework/MyReportsScreen';
@@ -101,6 +102,7 @@ export function App() {
             <Route path="/admin/roster-import" element={<RosterImportScreen />} />
             <Route path="/admin/grids" element={<GridEditorScreenLazy />} />
             <Route path="/city/places" element={<PlacesScreen />} />
+            <Route path="/admin/audit-log" element={<AuditLogScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -14,6 +14,7 @@ import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { GridEditorScreenLazy } from '../admin/geo/GridEditorScreenLazy';
 import { PlacesScreen } from '../city/PlacesScreen';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
+import { AuditLogScreen } from '../admin/audit/AuditLogScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
@@ -107,6 +108,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   StatisticsScreenLazy: () => <StatisticsScreenLazy />,
   InvitationsScreen: () => <InvitationsScreen role="ADMINISTRATOR" back="/admin" />,
   JoinScreen: () => <JoinScreen />,
+  AuditLogScreen: () => <AuditLogScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

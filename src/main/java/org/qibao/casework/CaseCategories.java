@@ -8,7 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.qibao.geo.Geography;
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.FieldChanges;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +22,7 @@ import static org.qibao.casework.CaseRows.longs;
 /**
  * A community's case categories: copied from the city's eight defaults the first time casework
  * serves the community, then kept by its administrator. A category is retired rather than deleted,
- * so old cases keep theirs.
+ * so old cases keep theirs. Every change goes to the audit log in its own transaction.
  */
 @Service
 class CaseCategories {
@@ -31,9 +34,12 @@ class CaseCategories {
 
 	private final Geography geography;
 
-	CaseCategories(JdbcClient jdbc, Geography geography) {
+	private final ApplicationEventPublisher events;
+
+	CaseCategories(JdbcClient jdbc, Geography geography, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.geography = geography;
+		this.events = events;
 	}
 
 	/** The community's categories in their order, seeded with the defaults when it has none yet. */
@@ -61,7 +67,7 @@ class CaseCategories {
 	}
 
 	@Transactional
-	CaseCategory create(long communityId, CategoryTerms terms, String serviceCode) {
+	CaseCategory create(long communityId, CategoryTerms terms, String serviceCode, long administratorId) {
 		CategoryTerms checked = terms.checked();
 		if (serviceCode == null || !serviceCode.matches("[a-z0-9-]{1,40}")) {
 			throw new BusinessRuleException("INVALID_SERVICE_CODE", "serviceCode");
@@ -76,28 +82,52 @@ class CaseCategories {
 					checked.resolveWithinMinutes(), communityId)
 			.query(Long.class)
 			.optional();
-		return find(id.orElseThrow(() -> new BusinessRuleException("SERVICE_CODE_TAKEN", "serviceCode"))).orElseThrow();
+		CaseCategory created = find(id.orElseThrow(() -> new BusinessRuleException("SERVICE_CODE_TAKEN", "serviceCode")))
+			.orElseThrow();
+		Map<String, Object> after = new java.util.LinkedHashMap<>(Map.of("serviceCode", created.serviceCode()));
+		after.putAll(fields(created));
+		audit(administratorId, "casework.caseCategoryCreate", created, new FieldChanges(Map.of(), after));
+		return created;
 	}
 
 	/** New names and deadlines; cases already reported keep the deadlines they were given. */
 	@Transactional
-	CaseCategory update(long categoryId, CategoryTerms terms) {
+	CaseCategory update(long categoryId, CategoryTerms terms, long administratorId) {
 		CategoryTerms checked = terms.checked();
+		CaseCategory before = find(categoryId).orElseThrow();
 		this.jdbc.sql("""
 				UPDATE case_category SET name_zh = ?, name_en = ?, accept_within_minutes = ?, resolve_within_minutes = ?
 				WHERE id = ?""")
 			.params(checked.nameZh(), checked.nameEn(), checked.acceptWithinMinutes(), checked.resolveWithinMinutes(),
 					categoryId)
 			.update();
-		return find(categoryId).orElseThrow();
+		CaseCategory after = find(categoryId).orElseThrow();
+		audit(administratorId, "casework.caseCategoryUpdate", after, FieldChanges.between(fields(before), fields(after)));
+		return after;
 	}
 
 	@Transactional
-	CaseCategory retire(long categoryId) {
-		this.jdbc.sql("UPDATE case_category SET retired_at = now() WHERE id = ? AND retired_at IS NULL")
+	CaseCategory retire(long categoryId, long administratorId) {
+		int retired = this.jdbc.sql("UPDATE case_category SET retired_at = now() WHERE id = ? AND retired_at IS NULL")
 			.param(categoryId)
 			.update();
-		return find(categoryId).orElseThrow();
+		CaseCategory category = find(categoryId).orElseThrow();
+		if (retired == 1) {
+			audit(administratorId, "casework.caseCategoryRetire", category,
+					new FieldChanges(Map.of("retired", false), Map.of("retired", true)));
+		}
+		return category;
+	}
+
+	/** What an administrator edits of a category, as the audit log shows it. */
+	private static Map<String, Object> fields(CaseCategory category) {
+		return Map.of("nameZh", category.nameZh(), "nameEn", category.nameEn(), "acceptWithinMinutes",
+				category.acceptWithinMinutes(), "resolveWithinMinutes", category.resolveWithinMinutes());
+	}
+
+	private void audit(long administratorId, String action, CaseCategory category, FieldChanges changes) {
+		this.events.publishEvent(new AdministrativeAction(administratorId, category.communityId(), action,
+				"CaseCategory", category.id(), changes.before(), changes.after()));
 	}
 
 	private void seed(long communityId) {

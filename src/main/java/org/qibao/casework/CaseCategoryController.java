@@ -49,20 +49,21 @@ class CaseCategoryController {
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, communityId);
 		return payload(() -> this.categories.create(communityId, new CategoryTerms(input.nameZh(), input.nameEn(),
-				input.acceptWithinMinutes(), input.resolveWithinMinutes()), input.serviceCode()), locale);
+				input.acceptWithinMinutes(), input.resolveWithinMinutes()), input.serviceCode(), actor.accountId()),
+				locale);
 	}
 
 	@MutationMapping
 	CaseCategoryPayload caseCategoryUpdate(@Argument CaseCategoryUpdateInput input, Actor actor, Locale locale) {
 		CaseCategory category = administered(input.categoryId(), actor);
 		return payload(() -> this.categories.update(category.id(), new CategoryTerms(input.nameZh(), input.nameEn(),
-				input.acceptWithinMinutes(), input.resolveWithinMinutes())), locale);
+				input.acceptWithinMinutes(), input.resolveWithinMinutes()), actor.accountId()), locale);
 	}
 
 	@MutationMapping
 	CaseCategoryPayload caseCategoryRetire(@Argument CaseCategoryRetireInput input, Actor actor, Locale locale) {
 		CaseCategory category = administered(input.categoryId(), actor);
-		return payload(() -> this.categories.retire(category.id()), locale);
+		return payload(() -> this.categories.retire(category.id(), actor.accountId()), locale);
 	}
 
 	/** A category of a community the actor administers; anything else is refused as forbidden. */

@@ -3,9 +3,12 @@ package org.qibao.casework;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.qibao.identity.Actor;
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +152,14 @@ class CaseSteps {
 		Case after = bump(gridCase, grant ? until : null, false);
 		this.changes.record(after, grant ? CaseEventKind.EXTENSION_GRANTED : CaseEventKind.EXTENSION_REFUSED,
 				actor.accountId(), now, text, List.of());
+		Map<String, Object> decided = new LinkedHashMap<>();
+		decided.put("extension", grant ? "GRANTED" : "REFUSED");
+		decided.put("resolveDueAt", after.resolveDueAt() == null ? null : after.resolveDueAt().toString());
+		Map<String, Object> pending = new LinkedHashMap<>();
+		pending.put("extension", "REQUESTED");
+		pending.put("resolveDueAt", gridCase.resolveDueAt() == null ? null : gridCase.resolveDueAt().toString());
+		this.events.publishEvent(new AdministrativeAction(actor.accountId(), gridCase.communityId(),
+				"casework.caseExtensionDecide", "Case", caseId, pending, decided));
 		return after;
 	}
 

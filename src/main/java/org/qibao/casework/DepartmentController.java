@@ -67,7 +67,7 @@ class DepartmentController {
 			if (this.accounts.findAll(members).size() != members.size()) {
 				throw new BusinessRuleException("NOT_FOUND", "memberIds");
 			}
-			return new DepartmentPayload(this.departments.create(communityId, input.name(), members), List.of());
+			return new DepartmentPayload(this.departments.create(communityId, input.name(), members, actor.accountId()), List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new DepartmentPayload(null, List.of(this.userErrors.of(refusal, locale)));

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +28,16 @@ class Departments {
 
 	private final Clock clock;
 
-	Departments(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Departments(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
-	Department create(long communityId, String name, Set<Long> memberIds) {
+	Department create(long communityId, String name, Set<Long> memberIds, long administratorId) {
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 60) {
 			throw new BusinessRuleException("INVALID_NAME", "name", 60);
@@ -52,6 +57,8 @@ class Departments {
 				.params(id, member)
 				.update();
 		}
+		this.events.publishEvent(new AdministrativeAction(administratorId, communityId, "casework.departmentCreate",
+				"Department", id, Map.of(), Map.of("name", trimmed, "memberCount", memberIds.size())));
 		return new Department(id, communityId, trimmed);
 	}
 

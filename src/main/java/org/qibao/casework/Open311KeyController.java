@@ -58,7 +58,7 @@ class Open311KeyController {
 		Open311Key key = this.keys.find(GlobalId.keyOf(input.keyId(), TYPE))
 			.orElseThrow(() -> new AccessDeniedException("Not allowed"));
 		admin.require(Role.ADMINISTRATOR, key.communityId());
-		return new RevokePayload(this.keys.revoke(key.id()), List.of());
+		return new RevokePayload(this.keys.revoke(key.id(), admin.accountId()), List.of());
 	}
 
 	@SchemaMapping(typeName = TYPE)

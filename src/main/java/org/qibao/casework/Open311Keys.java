@@ -10,11 +10,15 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Open311 keys of communities. A key is 32 random bytes, shown once when it is issued; only its
@@ -31,15 +35,19 @@ class Open311Keys {
 
 	private final Clock clock;
 
-	Open311Keys(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Open311Keys(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A new key and its secret, to be handed to the city system once. */
 	record Issued(Open311Key key, String secret) {
 	}
 
+	@Transactional
 	Issued issue(long communityId, long issuedBy, String label) {
 		String name = (label == null) ? "" : label.strip();
 		if (name.isEmpty() || name.length() > 60) {
@@ -53,6 +61,8 @@ class Open311Keys {
 			.params(communityId, issuedBy, name, hash(secret), CaseRows.at(this.clock.instant()))
 			.query(Open311Keys::key)
 			.single();
+		this.events.publishEvent(new AdministrativeAction(issuedBy, communityId, "casework.open311KeyIssue", Open311KeyController.TYPE,
+				key.id(), Map.of(), Map.of("label", name)));
 		return new Issued(key, secret);
 	}
 
@@ -79,12 +89,27 @@ class Open311Keys {
 			.list();
 	}
 
-	/** Revokes the key (at once, on every instance: each request looks its key up). */
-	Open311Key revoke(long id) {
-		return this.jdbc.sql("UPDATE open311_api_key SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING " + COLUMNS)
+	/**
+	 * Revokes the key (at once, on every instance: each request looks its key up); revoking it
+	 * again changes nothing and is not logged again.
+	 */
+	@Transactional
+	Open311Key revoke(long id, long administratorId) {
+		Open311Key before = this.jdbc.sql("SELECT " + COLUMNS + " FROM open311_api_key WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(Open311Keys::key)
+			.single();
+		Open311Key after = this.jdbc
+			.sql("UPDATE open311_api_key SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING " + COLUMNS)
 			.params(CaseRows.at(this.clock.instant()), id)
 			.query(Open311Keys::key)
 			.single();
+		if (before.revokedAt() == null) {
+			this.events.publishEvent(new AdministrativeAction(administratorId, after.communityId(),
+					"casework.open311KeyRevoke", Open311KeyController.TYPE, id, Map.of("label", after.label(), "revoked", false),
+					Map.of("label", after.label(), "revoked", true)));
+		}
+		return after;
 	}
 
 	private static String hash(String secret) {

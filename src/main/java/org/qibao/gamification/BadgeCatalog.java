@@ -1,20 +1,32 @@
 package org.qibao.gamification;
 
 import java.sql.Time;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.FieldChanges;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Badge definitions: adding one, changing its texts, rule or standing. A changed rule gets a new version. */
+/**
+ * Badge definitions: adding one, changing its texts, rule or standing. A changed rule gets a new
+ * version. The audit log keeps each definition and each change, in its transaction.
+ */
 @Repository
 class BadgeCatalog {
 
 	private final JdbcClient jdbc;
 
-	BadgeCatalog(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	BadgeCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Names and descriptions, checked: zh-CN name 1–20, en name 1–40, descriptions 1–200 characters. */
@@ -32,7 +44,8 @@ class BadgeCatalog {
 		}
 	}
 
-	Badge create(long communityId, String key, List<String> texts, BadgeRule rule) {
+	@Transactional
+	Badge create(long communityId, String key, List<String> texts, BadgeRule rule, long administratorId) {
 		if (key == null || !key.matches("[a-z0-9-]{1,40}")) {
 			throw new BusinessRuleException("BADGE_KEY_INVALID", "key");
 		}
@@ -45,11 +58,16 @@ class BadgeCatalog {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new BusinessRuleException("BADGE_KEY_TAKEN", "key"));
-		return find(id);
+		Badge badge = find(id);
+		Map<String, Object> after = new LinkedHashMap<>(Map.of("key", badge.key()));
+		after.putAll(shown(badge));
+		audit(administratorId, "gamification.badgeCreate", badge, new FieldChanges(Map.of(), after));
+		return badge;
 	}
 
+	@Transactional
 	Badge update(Badge badge, String nameZh, String nameEn, String descriptionZh, String descriptionEn, BadgeRule rule,
-			Boolean active) {
+			Boolean active, long administratorId) {
 		List<String> texts = texts(nameZh != null ? nameZh : badge.name().zhCN(), nameEn != null ? nameEn : badge.name().en(),
 				descriptionZh != null ? descriptionZh : badge.description().zhCN(),
 				descriptionEn != null ? descriptionEn : badge.description().en());
@@ -64,7 +82,29 @@ class BadgeCatalog {
 					next.window().name(), time(next), weekday(next), active != null ? active : badge.active(), changed ? 1 : 0,
 					badge.id())
 			.update();
-		return find(badge.id());
+		Badge updated = find(badge.id());
+		audit(administratorId, "gamification.badgeUpdate", updated, FieldChanges.between(shown(badge), shown(updated)));
+		return updated;
+	}
+
+	/** What an administrator sets of a badge, as the audit log shows it. */
+	private static Map<String, Object> shown(Badge badge) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("nameZh", badge.name().zhCN());
+		fields.put("nameEn", badge.name().en());
+		fields.put("descriptionZh", badge.description().zhCN());
+		fields.put("descriptionEn", badge.description().en());
+		BadgeRule rule = badge.rule();
+		fields.put("rule", rule.metric() + " ≥ " + rule.threshold() + " / " + rule.window()
+				+ (rule.beforeTime() == null ? "" : " before " + rule.beforeTime())
+				+ (rule.weekday() == null ? "" : " on " + rule.weekday()));
+		fields.put("active", badge.active());
+		return fields;
+	}
+
+	private void audit(long administratorId, String action, Badge badge, FieldChanges changes) {
+		this.events.publishEvent(new AdministrativeAction(administratorId, badge.communityId(), action, "Badge",
+				badge.id(), changes.before(), changes.after()));
 	}
 
 	private Badge find(long id) {

@@ -83,7 +83,7 @@ class BadgeController {
 			CommunityPlace place = this.places.of(community).orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "communityId"));
 			Badge badge = this.catalog.create(community, input.key(),
 					BadgeCatalog.texts(input.nameZhCN(), input.nameEn(), input.descriptionZhCN(), input.descriptionEn()),
-					input.rule().parse());
+					input.rule().parse(), actor.accountId());
 			int awards = this.badges.backfill(badge.id(), place);
 			return new BadgePayload(badge, awards, List.of());
 		}
@@ -104,7 +104,7 @@ class BadgeController {
 			CommunityPlace place = this.places.of(existing.communityId()).orElseThrow();
 			BadgeRule rule = input.rule() == null ? null : input.rule().parse();
 			Badge badge = this.catalog.update(existing, input.nameZhCN(), input.nameEn(), input.descriptionZhCN(),
-					input.descriptionEn(), rule, input.active());
+					input.descriptionEn(), rule, input.active(), actor.accountId());
 			int awards = this.badges.backfill(badge.id(), place);
 			return new BadgePayload(badge, awards, List.of());
 		}

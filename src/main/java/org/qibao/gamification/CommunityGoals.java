@@ -5,13 +5,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.FieldChanges;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Community goals ("500 patrol hours this month") set by administrators, with progress counted
@@ -26,12 +31,18 @@ class CommunityGoals {
 
 	private final Clock clock;
 
-	CommunityGoals(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CommunityGoals(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
-	CommunityGoal set(long communityId, YearMonth month, String metric, int target, String titleZh, String titleEn) {
+	/** Sets the month's goal for the metric, new or changed; the audit log keeps what changed. */
+	@Transactional
+	CommunityGoal set(long communityId, YearMonth month, String metric, int target, String titleZh, String titleEn,
+			long administratorId) {
 		if (target < 1 || target > 10_000_000) {
 			throw new BusinessRuleException("GOAL_TARGET_OUT_OF_RANGE", "target");
 		}
@@ -41,7 +52,14 @@ class CommunityGoals {
 		if (!Levels.fits(titleEn, 80)) {
 			throw new BusinessRuleException("BADGE_TEXT_LENGTH", "titleEn", 80);
 		}
-		return this.jdbc.sql("""
+		Map<String, Object> before = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM community_goal WHERE community_id = ? AND month = ? AND metric = ? FOR UPDATE")
+			.params(communityId, month.atDay(1), metric)
+			.query(CommunityGoals::goal)
+			.optional()
+			.map(CommunityGoals::shown)
+			.orElse(Map.of());
+		CommunityGoal goal = this.jdbc.sql("""
 				INSERT INTO community_goal (community_id, month, metric, target, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (community_id, month, metric) DO UPDATE
 				SET target = excluded.target, title_zh = excluded.title_zh, title_en = excluded.title_en
@@ -49,6 +67,21 @@ class CommunityGoals {
 			.params(communityId, month.atDay(1), metric, target, titleZh.strip(), titleEn.strip())
 			.query(CommunityGoals::goal)
 			.single();
+		FieldChanges changes = before.isEmpty() ? new FieldChanges(Map.of(), shown(goal))
+				: FieldChanges.between(before, shown(goal));
+		this.events.publishEvent(new AdministrativeAction(administratorId, communityId, "gamification.communityGoalSet",
+				"CommunityGoal", goal.id(), changes.before(), changes.after()));
+		return goal;
+	}
+
+	private static Map<String, Object> shown(CommunityGoal goal) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("month", goal.month().toString());
+		fields.put("metric", goal.metric());
+		fields.put("target", goal.target());
+		fields.put("titleZh", goal.title().zhCN());
+		fields.put("titleEn", goal.title().en());
+		return fields;
 	}
 
 	/** The community's goals for the month in progress. */

@@ -58,7 +58,7 @@ class GoalController {
 		try {
 			this.places.of(community).orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "communityId"));
 			return new CommunityGoalSetPayload(this.goals.set(community, input.month(), input.metric(), input.target(),
-					input.titleZhCN(), input.titleEn()), List.of());
+					input.titleZhCN(), input.titleEn(), actor.accountId()), List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new CommunityGoalSetPayload(null, List.of(this.userErrors.of(refusal, locale)));

@@ -145,7 +145,7 @@ class LeaderboardController {
 		if (!this.viewers.administersIn(Actor.signedIn(actor), city)) {
 			throw new AccessDeniedException("Not allowed");
 		}
-		return new RebuildPayload(this.leaderboards.rebuildCity(city), List.of());
+		return new RebuildPayload(this.leaderboards.rebuildCity(city, actor.accountId()), List.of());
 	}
 
 }

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.qibao.shared.AdministrativeAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Volunteers' and teams' points per community, street and city, this week, this month and of all
@@ -28,11 +31,15 @@ class Leaderboards {
 
 	private final Clock clock;
 
-	Leaderboards(JdbcClient jdbc, BoardStore store, CommunityPlaces places, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Leaderboards(JdbcClient jdbc, BoardStore store, CommunityPlaces places, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.places = places;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Adds written entries to every board they count on. */
@@ -109,6 +116,18 @@ class Leaderboards {
 	 * Weeks and months are the city's time zone's (that of its first community). Returns the
 	 * volunteers on the city's all-time board.
 	 */
+	/**
+	 * A city administrator's rebuild, kept in the audit log (above communities: community null);
+	 * the entry and the rebuild's own reads share one transaction.
+	 */
+	@Transactional
+	int rebuildCity(long cityId, long administratorId) {
+		int volunteers = rebuildCity(cityId);
+		this.events.publishEvent(new AdministrativeAction(administratorId, null, "gamification.leaderboardRebuild", "City",
+				cityId, Map.of(), Map.of("volunteers", volunteers)));
+		return volunteers;
+	}
+
 	int rebuildCity(long cityId) {
 		Board anyBoard = current(Board.Subject.VOLUNTEERS, Board.Scope.CITY, cityId, Board.Period.WEEK);
 		if (anyBoard == null) {

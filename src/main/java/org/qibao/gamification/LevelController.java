@@ -44,7 +44,7 @@ class LevelController {
 				.stream()
 				.map(l -> new Levels.Level(0, new LocalizedText(l.nameZhCN(), l.nameEn()), l.threshold()))
 				.toList();
-			return new LevelsSetPayload(this.levels.replace(community, ladder), List.of());
+			return new LevelsSetPayload(this.levels.replace(community, ladder, actor.accountId()), List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new LevelsSetPayload(null, List.of(this.userErrors.of(refusal, locale)));

@@ -1,8 +1,12 @@
 package org.qibao.gamification;
 
 import java.util.List;
+import java.util.Map;
 
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.qibao.shared.FieldChanges;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +17,11 @@ class Levels {
 
 	private final JdbcClient jdbc;
 
-	Levels(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Levels(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	record Level(int number, LocalizedText name, int threshold) {
@@ -48,9 +55,9 @@ class Levels {
 		return ladder.stream().filter(l -> l.number() == current.number() + 1).findFirst().orElse(null);
 	}
 
-	/** Replaces the ladder; the first level starts at 0 and thresholds rise strictly. */
+	/** Replaces the ladder; the first level starts at 0 and thresholds rise strictly. The audit log keeps the change. */
 	@Transactional
-	List<Level> replace(long communityId, List<Level> levels) {
+	List<Level> replace(long communityId, List<Level> levels, long administratorId) {
 		for (int i = 0; i < levels.size(); i++) {
 			Level level = levels.get(i);
 			if (i == 0 ? level.threshold() != 0 : level.threshold() <= levels.get(i - 1).threshold()) {
@@ -68,6 +75,7 @@ class Levels {
 			.param((int) (communityId % Integer.MAX_VALUE))
 			.query()
 			.listOfRows();
+		List<Level> before = ladder(communityId);
 		this.jdbc.sql("DELETE FROM gamification_level WHERE community_id = ?").param(communityId).update();
 		for (int i = 0; i < levels.size(); i++) {
 			Level level = levels.get(i);
@@ -75,7 +83,18 @@ class Levels {
 				.params(communityId, i + 1, level.threshold(), level.name().zhCN().strip(), level.name().en().strip())
 				.update();
 		}
-		return ladder(communityId);
+		List<Level> after = ladder(communityId);
+		FieldChanges changes = FieldChanges.between(shown(before), shown(after));
+		this.events.publishEvent(new AdministrativeAction(administratorId, communityId, "gamification.levelsSet",
+				"Community", communityId, changes.before(), changes.after()));
+		return after;
+	}
+
+	/** A ladder as the audit log shows it. */
+	private static Map<String, Object> shown(List<Level> ladder) {
+		return Map.of("levels", ladder.stream()
+			.map(l -> Map.of("threshold", l.threshold(), "nameZh", l.name().zhCN(), "nameEn", l.name().en()))
+			.toList());
 	}
 
 	static boolean fits(String text, int max) {

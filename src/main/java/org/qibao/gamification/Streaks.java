@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.qibao.shared.AdministrativeAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +21,12 @@ class Streaks {
 
 	private final Clock clock;
 
-	Streaks(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Streaks(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A pause a captain set, as days in the community's time zone. */
@@ -68,6 +74,9 @@ class Streaks {
 			.params(communityId, teamId, accountId, pause.from(), pause.until(), pause.reason(), captainId,
 					java.sql.Timestamp.from(this.clock.instant()))
 			.update();
+		this.events.publishEvent(new AdministrativeAction(captainId, communityId, "gamification.streakPauseSet", "Account",
+				accountId, Map.of(), Map.of("from", pause.from().toString(), "until", pause.until().toString(), "reason",
+						pause.reason())));
 		return pause;
 	}
 

@@ -10,14 +10,17 @@ import org.qibao.identity.Account;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.PhoneNumbers;
 import org.qibao.identity.Role;
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who works at a shop's counter: the accounts holding the MERCHANT_STAFF role over it. Its owner
  * adds them by the phone number of their account and removes them; the change counts from their
- * next request (identity reads roles afresh, not from tokens).
+ * next request (identity reads roles afresh, not from tokens). Each change is a role change the
+ * audit log keeps.
  */
 @Service
 class MerchantStaff {
@@ -26,9 +29,12 @@ class MerchantStaff {
 
 	private final MerchantApplications applications;
 
-	MerchantStaff(Accounts accounts, MerchantApplications applications) {
+	private final ApplicationEventPublisher events;
+
+	MerchantStaff(Accounts accounts, MerchantApplications applications, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.applications = applications;
+		this.events = events;
 	}
 
 	/** Each shop's staff, the owner first, then by name. */
@@ -62,6 +68,7 @@ class MerchantStaff {
 		if (!this.accounts.grant(account.id(), Role.MERCHANT_STAFF, merchant.id())) {
 			throw new BusinessRuleException("ALREADY_STAFF", "phone");
 		}
+		audit(ownerId, merchant, "merchant.merchantStaffAdd", account.id(), false);
 		return account;
 	}
 
@@ -74,6 +81,14 @@ class MerchantStaff {
 		if (!this.accounts.revoke(accountId, Role.MERCHANT_STAFF, merchant.id())) {
 			throw new BusinessRuleException("NOT_STAFF", "accountId");
 		}
+		audit(ownerId, merchant, "merchant.merchantStaffRemove", accountId, true);
+	}
+
+	/** The person's staff role at the shop changed: {@code wasStaff} before, the opposite after. */
+	private void audit(long ownerId, Merchant merchant, String action, long accountId, boolean wasStaff) {
+		this.events.publishEvent(new AdministrativeAction(ownerId, merchant.communityId(), action, "Account", accountId,
+				Map.of("merchant", merchant.name(), "merchantStaff", wasStaff),
+				Map.of("merchant", merchant.name(), "merchantStaff", !wasStaff)));
 	}
 
 }

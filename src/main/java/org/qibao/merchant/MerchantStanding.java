@@ -1,10 +1,13 @@
 package org.qibao.merchant;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Role;
+import org.qibao.shared.AdministrativeAction;
 import org.qibao.shared.BusinessRuleException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A shop's standing with its community, changed by the community's administrator:
  * PENDING → APPROVED or REJECTED (decided once), APPROVED ⇄ SUSPENDED. Each change is one
- * conditional update, so of two administrators deciding at once only one succeeds.
+ * conditional update, so of two administrators deciding at once only one succeeds. Each change
+ * goes to the audit log in its own transaction.
  */
 @Service
 class MerchantStanding {
@@ -25,11 +29,15 @@ class MerchantStanding {
 
 	private final StandingNotices notices;
 
-	MerchantStanding(JdbcClient jdbc, Merchants merchants, Accounts accounts, StandingNotices notices) {
+	private final ApplicationEventPublisher events;
+
+	MerchantStanding(JdbcClient jdbc, Merchants merchants, Accounts accounts, StandingNotices notices,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.accounts = accounts;
 		this.notices = notices;
+		this.events = events;
 	}
 
 	/** Approves a pending application; its applicant becomes the shop's staff (as its owner). */
@@ -45,7 +53,7 @@ class MerchantStanding {
 			throw new BusinessRuleException("MERCHANT_NOT_PENDING", "merchantId");
 		}
 		this.accounts.grant(owner.get(), Role.MERCHANT_STAFF, merchantId);
-		Merchant approved = this.merchants.find(merchantId).orElseThrow();
+		Merchant approved = audited(merchantId, administratorId, "merchant.merchantApprove", MerchantStatus.PENDING, Map.of());
 		this.notices.decided(approved, null);
 		return approved;
 	}
@@ -65,33 +73,48 @@ class MerchantStanding {
 		if (rejected == 0) {
 			throw new BusinessRuleException("MERCHANT_NOT_PENDING", "merchantId");
 		}
-		Merchant rejectedShop = this.merchants.find(merchantId).orElseThrow();
+		Merchant rejectedShop = audited(merchantId, administratorId, "merchant.merchantReject", MerchantStatus.PENDING,
+				Map.of("rejectionReason", why));
 		this.notices.decided(rejectedShop, why);
 		return rejectedShop;
 	}
 
 	/** Suspends an approved shop: its offers are hidden and its codes refused. */
 	@Transactional
-	Merchant suspend(long merchantId) {
-		return move(merchantId, MerchantStatus.APPROVED, MerchantStatus.SUSPENDED, "MERCHANT_NOT_APPROVED");
+	Merchant suspend(long merchantId, long administratorId) {
+		move(merchantId, MerchantStatus.APPROVED, MerchantStatus.SUSPENDED, "MERCHANT_NOT_APPROVED");
+		Merchant shop = audited(merchantId, administratorId, "merchant.merchantSuspend", MerchantStatus.APPROVED, Map.of());
+		this.notices.moved(shop);
+		return shop;
 	}
 
 	/** Reinstates a suspended shop. */
 	@Transactional
-	Merchant reinstate(long merchantId) {
-		return move(merchantId, MerchantStatus.SUSPENDED, MerchantStatus.APPROVED, "MERCHANT_NOT_SUSPENDED");
+	Merchant reinstate(long merchantId, long administratorId) {
+		move(merchantId, MerchantStatus.SUSPENDED, MerchantStatus.APPROVED, "MERCHANT_NOT_SUSPENDED");
+		Merchant shop = audited(merchantId, administratorId, "merchant.merchantReinstate", MerchantStatus.SUSPENDED, Map.of());
+		this.notices.moved(shop);
+		return shop;
 	}
 
-	private Merchant move(long merchantId, MerchantStatus from, MerchantStatus to, String refusal) {
+	private void move(long merchantId, MerchantStatus from, MerchantStatus to, String refusal) {
 		int moved = this.jdbc.sql("UPDATE merchant SET status = ? WHERE id = ? AND status = ?")
 			.params(to.name(), merchantId, from.name())
 			.update();
 		if (moved == 0) {
 			throw new BusinessRuleException(refusal, "merchantId");
 		}
-		Merchant shop = this.merchants.find(merchantId).orElseThrow();
-		this.notices.moved(shop);
-		return shop;
+	}
+
+	/** The shop as it is now, its change of standing (and anything added to it) told to the audit log. */
+	private Merchant audited(long merchantId, long administratorId, String action, MerchantStatus from,
+			Map<String, Object> added) {
+		Merchant merchant = this.merchants.find(merchantId).orElseThrow();
+		Map<String, Object> after = new java.util.LinkedHashMap<>(added);
+		after.put("status", merchant.status().name());
+		this.events.publishEvent(new AdministrativeAction(administratorId, merchant.communityId(), action, "Merchant",
+				merchantId, Map.of("status", from.name()), after));
+		return merchant;
 	}
 
 }

@@ -44,13 +44,13 @@ class MerchantStandingController {
 
 	@MutationMapping
 	MerchantPayload merchantSuspend(@Argument MerchantInput input, Actor actor, Locale locale) {
-		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.suspend(merchant));
+		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.suspend(merchant, admin));
 	}
 
 	@MutationMapping
 	MerchantPayload merchantReinstate(@Argument MerchantInput input, Actor actor,
 			Locale locale) {
-		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.reinstate(merchant));
+		return decide(input.merchantId(), actor, locale, (merchant, admin) -> this.standing.reinstate(merchant, admin));
 	}
 
 	/** Only an administrator of the merchant's own community changes its standing. */

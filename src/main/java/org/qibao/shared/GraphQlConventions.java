@@ -38,11 +38,15 @@ class GraphQlConventions {
 			.name("GeoJSON")
 			.description("A GeoJSON object")
 			.build();
+		GraphQLScalarType json = GraphQLScalarType.newScalar(ExtendedScalars.Json)
+			.name("JSON")
+			.description("Any JSON value")
+			.build();
 		return new RuntimeWiringConfigurer() {
 
 			@Override
 			public void configure(RuntimeWiring.Builder builder) {
-				builder.scalar(DateTimeScalar.INSTANCE).scalar(MonthScalar.INSTANCE).scalar(geoJson);
+				builder.scalar(DateTimeScalar.INSTANCE).scalar(MonthScalar.INSTANCE).scalar(geoJson).scalar(json);
 			}
 
 			@Override
