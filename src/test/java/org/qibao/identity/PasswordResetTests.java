@@ -198,7 +198,11 @@ class PasswordResetTests {
 	}
 
 	private int status(String token) {
-		return Clients.http(this.port).post().uri("/graphql")
+		return status(this.port, token);
+	}
+
+	static int status(int port, String token) {
+		return Clients.http(port).post().uri("/graphql")
 			.header("Authorization", "Bearer " + token)
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ me { id } }"))
@@ -250,17 +254,21 @@ class PasswordResetTests {
 	record Team(long id, long community, long captain, String captainToken, long member, String memberPhone) {
 
 		static Team of(PasswordResetTests test) {
-			long community = test.jdbc.sql("SELECT community_id FROM team ORDER BY id LIMIT 1").query(Long.class).single();
-			long team = test.jdbc.sql("INSERT INTO team (community_id, name) VALUES (?, ?) RETURNING id")
+			return of(test.port, test.jdbc, test.accounts);
+		}
+
+		static Team of(int port, JdbcClient jdbc, Accounts accounts) {
+			long community = jdbc.sql("SELECT community_id FROM team ORDER BY id LIMIT 1").query(Long.class).single();
+			long team = jdbc.sql("INSERT INTO team (community_id, name) VALUES (?, ?) RETURNING id")
 				.params(community, "重置测试队" + Clients.uniquePhone()).query(Long.class).single();
 			String captainPhone = Clients.uniquePhone();
-			Account captain = test.accounts.register(captainPhone, "重置的队长", PASSWORD, "zh-CN");
-			test.accounts.grant(captain.id(), Role.CAPTAIN, team);
+			Account captain = accounts.register(captainPhone, "重置的队长", PASSWORD, "zh-CN");
+			accounts.grant(captain.id(), Role.CAPTAIN, team);
 			String memberPhone = Clients.uniquePhone();
-			Account member = test.accounts.register(memberPhone, "重置的队员", PASSWORD, "zh-CN");
-			test.accounts.grant(member.id(), Role.VOLUNTEER, community);
-			test.jdbc.sql("INSERT INTO team_member (team_id, account_id) VALUES (?, ?)").params(team, member.id()).update();
-			return new Team(team, community, captain.id(), Clients.token(test.port, captainPhone, PASSWORD), member.id(),
+			Account member = accounts.register(memberPhone, "重置的队员", PASSWORD, "zh-CN");
+			accounts.grant(member.id(), Role.VOLUNTEER, community);
+			jdbc.sql("INSERT INTO team_member (team_id, account_id) VALUES (?, ?)").params(team, member.id()).update();
+			return new Team(team, community, captain.id(), Clients.token(port, captainPhone, PASSWORD), member.id(),
 					memberPhone);
 		}
 
