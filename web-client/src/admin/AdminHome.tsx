@@ -4,6 +4,7 @@ import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
 import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
+import { ResetCodeByPhone } from '../shared/auth/ResetCodeIssue';
 
 export function AdminHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
@@ -32,6 +33,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <Link className="button" to="/admin/case-categories" data-testid="open-case-categories">{t('casework.categories.title')}</Link>
         <Link className="button" to="/admin/case-kpis" data-testid="open-case-kpis">{t('casework.kpi.title')}</Link>
         <Link className="button" to="/admin/open311-keys" data-testid="open-open311-keys">{t('casework.open311.open')}</Link>
+      </li>
+      <li className="card" data-testid="card-admin-reset-password">
+        <h3 className="card-title">{t('accountCare.reset.adminTitle')}</h3>
+        <p className="card-text">{t('accountCare.reset.adminText')}</p>
+        <ResetCodeByPhone />
       </li>
       <ComingSoonCard id="admin-statistics" title={t('admin.statistics.title')} text={t('admin.statistics.text')} />
     </AreaSection>
