@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person's case reports: theirs to see in "My data". When they erase their data the reports stay
  * (the city needs them to fix what was reported) but become anonymous, as if they had reported
- * them so, to everyone, grid workers included; their case notifications go. Runs in the erasing
+ * them so, to everyone, grid workers included; their case notifications and department
+ * memberships go. Runs in the erasing
  * transaction.
  */
 @Component
@@ -42,6 +43,7 @@ class CaseworkErasure implements PersonalData {
 		this.jdbc.sql("UPDATE grid_case SET anonymous = true WHERE reporter_id = ? AND NOT anonymous")
 			.param(erased.accountId()).update();
 		this.jdbc.sql("DELETE FROM case_notification WHERE account_id = ?").param(erased.accountId()).update();
+		this.jdbc.sql("DELETE FROM case_department_member WHERE account_id = ?").param(erased.accountId()).update();
 	}
 
 }
