@@ -118,6 +118,42 @@ class AccountErasureTests {
 		assertThat(signIn(person.phone(), PASSWORD)).isEqualTo("SIGNED_IN");
 	}
 
+	@Test
+	void theirPlaceOnAComingShiftGoesToTheFirstOnTheWaitlist() {
+		Person person = person();
+		Account waiting = this.accounts.register(Clients.uniquePhone(), "候补的人", PASSWORD, "zh-CN");
+		long team = this.jdbc.sql("SELECT team_id FROM team_member WHERE account_id = ?").param(person.id())
+			.query(Long.class).single();
+		long shift = this.jdbc.sql("""
+				INSERT INTO shift (team_id, starts_at, ends_at, min_patrollers, max_patrollers)
+				VALUES (?, now() + interval '2 days', now() + interval '2 days 2 hours', 1, 1) RETURNING id""")
+			.param(team).query(Long.class).single();
+		this.jdbc.sql("INSERT INTO shift_signup (shift_id, account_id, status) VALUES (?, ?, 'CONFIRMED'), (?, ?, 'WAITLISTED')")
+			.params(shift, person.id(), shift, waiting.id()).update();
+		String token = Clients.token(this.port, person.phone(), PASSWORD);
+		client(token).document(DELETE).variable("input", Map.of("password", PASSWORD)).execute()
+			.path("accountDelete.deleted").entity(Boolean.class).isEqualTo(true);
+		assertThat(this.jdbc.sql("SELECT account_id, status FROM shift_signup WHERE shift_id = ?")
+			.param(shift).query((rs, n) -> rs.getLong(1) + ":" + rs.getString(2)).list())
+			.containsExactlyInAnyOrder(person.id() + ":CANCELLED", waiting.id() + ":CONFIRMED");
+	}
+
+	@Test
+	void aDiscountCodeWaitingAtAShopIsRefused() {
+		Person person = person();
+		this.jdbc.sql("""
+				INSERT INTO redemption (offer_id, merchant_id, community_id, volunteer_id, minutes, hold_id, token, short_code,
+				                        idempotency_key, expires_at)
+				SELECT o.id, o.merchant_id, m.community_id, ?, 10, ?, ?, 'ABC123', ?, now() + interval '10 minutes'
+				FROM merchant_offer o JOIN merchant m ON m.id = o.merchant_id ORDER BY o.id LIMIT 1""")
+			.params(person.id(), -person.id(), "erasure-test-token-" + person.id() + "-0123456789abcdef",
+					"erasure-" + person.id())
+			.update();
+		String token = Clients.token(this.port, person.phone(), PASSWORD);
+		assertThat(refusal(client(token).document(DELETE).variable("input", Map.of("password", PASSWORD)).execute()))
+			.isEqualTo("OPEN_REDEMPTION");
+	}
+
 	/** Every table and text column that holds the value somewhere, as {@code table.column}. */
 	private List<String> tablesHolding(String value) {
 		List<String> found = new ArrayList<>();
