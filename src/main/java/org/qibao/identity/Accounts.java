@@ -105,6 +105,14 @@ public class Accounts {
 		return Set.copyOf(this.repository.holdersAmong(Role.VOLUNTEER, accountIds, communityIds));
 	}
 
+	/**
+	 * Those of these accounts whose people deleted their data: nameless tombstones that no screen
+	 * should show as anyone (a case's reporter, say), see docs/accounts.md.
+	 */
+	public Set<Long> erasedAmong(Collection<Long> accountIds) {
+		return accountIds.isEmpty() ? Set.of() : Set.copyOf(this.repository.erasedAmong(accountIds));
+	}
+
 	public List<ScopedRole> rolesOf(long accountId) {
 		return this.repository.rolesOf(accountId);
 	}

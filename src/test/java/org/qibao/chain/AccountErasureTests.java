@@ -144,14 +144,30 @@ class AccountErasureTests {
 		this.jdbc.sql("""
 				INSERT INTO redemption (offer_id, merchant_id, community_id, volunteer_id, minutes, hold_id, token, short_code,
 				                        idempotency_key, expires_at)
-				SELECT o.id, o.merchant_id, m.community_id, ?, 10, ?, ?, 'ABC123', ?, now() + interval '10 minutes'
+				SELECT o.id, o.merchant_id, m.community_id, ?, 10, ?, ?, ?, ?, now() + interval '10 minutes'
 				FROM merchant_offer o JOIN merchant m ON m.id = o.merchant_id ORDER BY o.id LIMIT 1""")
 			.params(person.id(), -person.id(), "erasure-test-token-" + person.id() + "-0123456789abcdef",
-					"erasure-" + person.id())
+					String.format("E%05d", person.id() % 100_000), "erasure-" + person.id())
 			.update();
 		String token = Clients.token(this.port, person.phone(), PASSWORD);
 		assertThat(refusal(client(token).document(DELETE).variable("input", Map.of("password", PASSWORD)).execute()))
 			.isEqualTo("OPEN_REDEMPTION");
+	}
+
+	@Test
+	void aReportStaysButGridWorkersNoLongerSeeWhoMadeIt() {
+		Person person = person();
+		long caseId = this.jdbc.sql("SELECT id FROM grid_case WHERE reporter_id = ?").param(person.id()).query(Long.class).single();
+		String query = "{ node(id: \"" + org.qibao.shared.GlobalId.encode("Case", caseId)
+				+ "\") { ... on Case { description reporter { displayName } } } }";
+		GraphQlTester gridWorker = Clients.signedIn(this.port, "13900000002");
+		gridWorker.document(query).execute().path("node.reporter.displayName").entity(String.class).isEqualTo(person.name());
+		String token = Clients.token(this.port, person.phone(), PASSWORD);
+		client(token).document(DELETE).variable("input", Map.of("password", PASSWORD)).execute()
+			.path("accountDelete.deleted").entity(Boolean.class).isEqualTo(true);
+		gridWorker.document(query).execute()
+			.path("node.description").entity(String.class).isEqualTo("路灯坏了")
+			.path("node.reporter").valueIsNull();
 	}
 
 	/** Every table and text column that holds the value somewhere, as {@code table.column}. */
