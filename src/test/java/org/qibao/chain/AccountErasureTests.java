@@ -206,16 +206,24 @@ class AccountErasureTests {
 					VALUES (?, ?, ?, now() - make_interval(mins => ?), 114.35, 30.56, 10, true)""")
 				.params(-account.id(), account.id(), dongting, i).update();
 		}
-		long category = this.jdbc.sql("""
-				INSERT INTO case_category (community_id, service_code, name_zh, name_en, accept_within_minutes, resolve_within_minutes)
-				VALUES (?, ?, '删除测试类别', 'Erasure test', 60, 1440) RETURNING id""")
-			.params(dongting, "erasure-" + account.id()).query(Long.class).single();
+		long category = category(dongting);
 		this.jdbc.sql("""
 				INSERT INTO grid_case (community_id, category_id, reporter_id, report_key, description, longitude, latitude,
 				                       anonymous, reported_at, received_at, stage, accept_due_at, resolve_within_minutes)
 				VALUES (?, ?, ?, ?, '路灯坏了', 114.35, 30.56, false, now(), now(), 'REPORTED', now() + interval '1 hour', 1440)""")
 			.params(dongting, category, account.id(), "key-" + account.id()).update();
 		return new Person(account.id(), phone, name);
+	}
+
+	/** A category in use, once the community has its categories (copied from the templates on first use, as the app does). */
+	private long category(long community) {
+		Clients.signedIn(this.port, Clients.VOLUNTEER_PHONE)
+			.document("query($c: ID!) { caseCategories(communityId: $c) { id } }")
+			.variable("c", org.qibao.shared.GlobalId.encode("Community", community))
+			.execute()
+			.path("caseCategories").entityList(Object.class).hasSizeGreaterThan(0);
+		return this.jdbc.sql("SELECT id FROM case_category WHERE community_id = ? AND retired_at IS NULL ORDER BY id LIMIT 1")
+			.param(community).query(Long.class).single();
 	}
 
 	private long count(String sql, long accountId) {
