@@ -5,6 +5,7 @@ import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
 import { InviteCard } from '../shared/joining/InviteCard';
+import { ResetCodeByPhone } from '../shared/auth/ResetCodeIssue';
 
 export function AdminHome({ assignments }: AreaProps) {
   const { t } = useTranslation();
@@ -48,6 +49,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <h3 className="card-title">{t('audit.cardTitle')}</h3>
         <p className="card-text">{t('audit.cardText')}</p>
         <Link className="button" to="/admin/audit-log" data-testid="open-audit-log">{t('audit.open')}</Link>
+      </li>
+      <li className="card" data-testid="card-admin-reset-password">
+        <h3 className="card-title">{t('accountCare.reset.adminTitle')}</h3>
+        <p className="card-text">{t('accountCare.reset.adminText')}</p>
+        <ResetCodeByPhone />
       </li>
     </AreaSection>
   );

@@ -12,7 +12,7 @@ import { useSignOut } from '../shared/auth/useSignOut';
 import type { AreaProps } from '../shared/ui/AreaSection';
 import { Page } from '../shared/ui/Page';
 import { VolunteerHome } from '../volunteer/VolunteerHome';
-import { AREA_PATHS, rolesHeld } from './areas';
+import { AREA_PATHS, landingRole, rolesHeld } from './areas';
 
 const AREAS: Readonly<Record<Role, ComponentType<AreaProps>>> = {
   VOLUNTEER: VolunteerHome,
@@ -31,7 +31,8 @@ export function HomeScreen({ role }: { role: Role | null }) {
   const roles = rolesHeld(account.roles);
 
   if (role === null ? roles.length > 0 : !roles.includes(role)) {
-    return roles.length > 0 ? <Navigate to={AREA_PATHS[roles[0]]} replace /> : <Navigate to="/" replace />;
+    const landing = landingRole(account.roles);
+    return landing ? <Navigate to={AREA_PATHS[landing]} replace /> : <Navigate to="/" replace />;
   }
   const Area = role && AREAS[role];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rolesHeld } from './areas';
+import { landingRole, rolesHeld } from './areas';
 
 describe('rolesHeld', () => {
   it('lists each role once, in tab order, however many places it applies to', () => {
@@ -10,5 +10,22 @@ describe('rolesHeld', () => {
 
   it('is empty for an account without roles', () => {
     expect(rolesHeld([])).toEqual([]);
+  });
+});
+
+describe('landingRole', () => {
+  it('lands a grid worker who also volunteers on the grid worker area', () => {
+    expect(landingRole([{ role: 'VOLUNTEER' }, { role: 'GRID_WORKER' }])).toBe('GRID_WORKER');
+  });
+
+  it('lands a person on the most responsible area they hold', () => {
+    expect(landingRole([{ role: 'CAPTAIN' }, { role: 'ADMINISTRATOR' }, { role: 'VOLUNTEER' }])).toBe('ADMINISTRATOR');
+    expect(landingRole([{ role: 'VOLUNTEER' }, { role: 'CAPTAIN' }])).toBe('CAPTAIN');
+    expect(landingRole([{ role: 'MERCHANT_STAFF' }, { role: 'VOLUNTEER' }])).toBe('MERCHANT_STAFF');
+  });
+
+  it('lands a volunteer on the volunteer area, and nobody anywhere without a role', () => {
+    expect(landingRole([{ role: 'VOLUNTEER' }])).toBe('VOLUNTEER');
+    expect(landingRole([])).toBeNull();
   });
 });

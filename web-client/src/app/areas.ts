@@ -17,3 +17,14 @@ export const AREA_PATHS: Readonly<Record<Role, string>> = {
 export function rolesHeld(assignments: readonly { role: Role }[]): Role[] {
   return ROLE_ORDER.filter((role) => assignments.some((assignment) => assignment.role === role));
 }
+
+/**
+ * The roles from the most responsible down: a person lands on the first one they hold (a grid
+ * worker who also volunteers lands on the grid worker's area) and switches with the tabs.
+ */
+export const RESPONSIBILITY_ORDER: readonly Role[] = ['ADMINISTRATOR', 'GRID_WORKER', 'CAPTAIN', 'MERCHANT_STAFF', 'VOLUNTEER'];
+
+/** The area a person lands on after signing in: the most responsible role they hold; null without a role. */
+export function landingRole(assignments: readonly { role: Role }[]): Role | null {
+  return RESPONSIBILITY_ORDER.find((role) => assignments.some((assignment) => assignment.role === role)) ?? null;
+}

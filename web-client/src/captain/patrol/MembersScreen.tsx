@@ -7,6 +7,7 @@ import { CaptainMembersQuery, DecideMutation, InviteMutation, MemberStatusMutati
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
 import { LoadError } from '../../shared/ui/LoadError';
+import { ResetCodeButton } from '../../shared/auth/ResetCodeIssue';
 
 /**
  * A captain's members, active and inactive, the requests to join waiting for a decision, and the
@@ -95,6 +96,9 @@ export function MembersScreen() {
                       {m.status === 'ACTIVE' ? t('patrol.members.markInactive') : t('patrol.members.markActive')}
                     </button>
                   </div>
+                  {m.status === 'ACTIVE' && m.account.id !== data?.me?.id && (
+                    <ResetCodeButton accountId={m.account.id} name={m.account.displayName} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import { type PasswordField, type PasswordProblem, passwordChangeProblems, passw
 import { useSession } from './SessionProvider';
 import { AccountPasswordChangeMutation } from './sessionOperations';
 import { useSignOut } from './useSignOut';
+import { MyDataCard } from './MyDataCard';
 
 /** The signed-in person's own account: a new password, and signing out on every phone (a lost phone, a shared password). */
 export function AccountScreen() {
@@ -19,6 +20,7 @@ export function AccountScreen() {
       <h1>{t('account.title')}</h1>
       <PasswordChangeCard />
       <SignOutEverywhereCard />
+      <MyDataCard />
     </Page>
   );
 }
@@ -110,6 +112,7 @@ function PasswordChangeCard() {
 function SignOutEverywhereCard() {
   const { t } = useTranslation();
   const { signOut, fetching, failed } = useSignOut();
+  const [confirming, setConfirming] = useState(false);
   return (
     <section className="card" aria-labelledby="everywhere-title">
       <h2 id="everywhere-title">{t('account.everywhere.title')}</h2>
@@ -119,10 +122,24 @@ function SignOutEverywhereCard() {
           {t('session.signOutFailed')}
         </p>
       )}
-      <button type="button" className="button secondary" data-testid="sign-out-everywhere" disabled={fetching}
-        onClick={() => void signOut(true)}>
-        {t('account.everywhere.submit')}
-      </button>
+      {confirming ? (
+        <div className="notice" role="group" aria-labelledby="everywhere-confirm">
+          <p id="everywhere-confirm">{t('accountCare.everywhere.confirm')}</p>
+          <button type="button" className="button primary" data-testid="sign-out-everywhere-confirm" disabled={fetching}
+            onClick={() => void signOut(true)}>
+            {t('accountCare.everywhere.yes')}
+          </button>
+          <button type="button" className="button secondary" data-testid="sign-out-everywhere-cancel"
+            onClick={() => setConfirming(false)}>
+            {t('accountCare.everywhere.no')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" data-testid="sign-out-everywhere" disabled={fetching}
+          onClick={() => setConfirming(true)}>
+          {t('account.everywhere.submit')}
+        </button>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { Page } from '../ui/Page';
 import { type LoginProblem, loginProblems, normalisePhone } from './loginErrors';
+import { ResetCodeSignIn } from './ResetCodeSignIn';
 import { useSession } from './SessionProvider';
 
 const AccountLoginMutation = graphql(`
@@ -35,8 +36,16 @@ export function LoginScreen() {
   const [showPassword, setShowPassword] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, login] = useMutation(AccountLoginMutation);
+  const [withResetCode, setWithResetCode] = useState(false);
 
   if (token) return <Navigate to={from} replace />;
+  if (withResetCode) {
+    return (
+      <Page>
+        <ResetCodeSignIn onCancel={() => setWithResetCode(false)} />
+      </Page>
+    );
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,6 +127,10 @@ export function LoginScreen() {
 
         <button type="submit" className="button primary" data-testid="login-submit" disabled={fetching}>
           {fetching ? t('login.submitting') : t('login.submit')}
+        </button>
+        <button type="button" className="button secondary" data-testid="have-reset-code"
+          onClick={() => setWithResetCode(true)}>
+          {t('accountCare.resetSignIn.open')}
         </button>
       </form>
     </Page>

@@ -83,7 +83,11 @@ class CaseFieldsController {
 	@BatchMapping(typeName = "Case")
 	Map<Case, Account> reporter(List<Case> cases, Principal principal) {
 		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal), ids(cases, Case::communityId));
-		List<Case> shown = cases.stream().filter(c -> desks.get(c.communityId()).seesReporter(c)).toList();
+		// a reporter who deleted their data is nobody, to everyone
+		java.util.Set<Long> erased = this.accounts.erasedAmong(ids(cases, Case::reporterId));
+		List<Case> shown = cases.stream()
+			.filter(c -> desks.get(c.communityId()).seesReporter(c) && !erased.contains(c.reporterId()))
+			.toList();
 		return by(shown, this.accounts.findAll(ids(shown, Case::reporterId)), Case::reporterId);
 	}
 
@@ -145,9 +149,11 @@ class CaseFieldsController {
 		Map<Long, Case> owners = this.cases.findAll(events.stream().map(CaseEvent::caseId).distinct().toList());
 		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal),
 				owners.values().stream().map(Case::communityId).distinct().toList());
+		java.util.Set<Long> erased = this.accounts.erasedAmong(owners.values().stream().map(Case::reporterId).distinct().toList());
 		List<CaseEvent> shown = events.stream().filter(e -> e.actorId() != null).filter(e -> {
 			Case c = owners.get(e.caseId());
-			return !Objects.equals(e.actorId(), c.reporterId()) || desks.get(c.communityId()).seesReporter(c);
+			return !Objects.equals(e.actorId(), c.reporterId())
+					|| (desks.get(c.communityId()).seesReporter(c) && !erased.contains(c.reporterId()));
 		}).toList();
 		Map<Long, Account> people = this.accounts.findAll(shown.stream().map(CaseEvent::actorId).distinct().toList());
 		Map<CaseEvent, Account> result = new HashMap<>();

@@ -92,6 +92,13 @@ class AccountRepository {
 			.single();
 	}
 
+	List<Long> erasedAmong(Collection<Long> accountIds) {
+		return this.jdbc.sql("SELECT id FROM account WHERE id = ANY(?) AND erased_at IS NOT NULL")
+			.param(accountIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
 	/** Which of these accounts hold the role over any of these objects. */
 	List<Long> holdersAmong(Role role, Collection<Long> accountIds, Collection<Long> scopeIds) {
 		return this.jdbc.sql("""

@@ -115,6 +115,14 @@ public class Accounts {
 		return !this.repository.holdersAmong(role, List.of(accountId), List.of(scopeId)).isEmpty();
 	}
 
+	/**
+	 * Those of these accounts whose people deleted their data: nameless tombstones that no screen
+	 * should show as anyone (a case's reporter, say), see docs/accounts.md.
+	 */
+	public Set<Long> erasedAmong(Collection<Long> accountIds) {
+		return accountIds.isEmpty() ? Set.of() : Set.copyOf(this.repository.erasedAmong(accountIds));
+	}
+
 	public List<ScopedRole> rolesOf(long accountId) {
 		return this.repository.rolesOf(accountId);
 	}

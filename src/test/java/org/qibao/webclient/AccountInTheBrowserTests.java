@@ -67,6 +67,7 @@ class AccountInTheBrowserTests extends BrowserTest {
 		signInInChinese(origin(), phone, "first password 1");
 		click("[data-testid=open-account]");
 		click("[data-testid=sign-out-everywhere]");
+		click("[data-testid=sign-out-everywhere-confirm]");
 		visible("#phone");
 		assertThat(status(otherPhone)).isEqualTo(401);
 	}
