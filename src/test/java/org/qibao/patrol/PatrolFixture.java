@@ -82,6 +82,22 @@ class PatrolFixture {
 		return new Crew(team, captain, members, dt01, dt02);
 	}
 
+	/** A new administrator of the community. */
+	Person administrator(long communityId) {
+		Person person = registered("书记");
+		this.accounts.grant(person.account().id(), Role.ADMINISTRATOR, communityId);
+		return person;
+	}
+
+	/** A new community elsewhere, with one grid of its own, far from the demo's. */
+	Grid gridElsewhere() {
+		long city = this.geography.createCity("别城" + System.nanoTime());
+		long community = this.geography.createCommunity(
+				this.geography.createStreet(this.geography.createDistrict(city, "区"), "街道"), "别的社区", "Asia/Shanghai");
+		return this.geography.createGrid(community, "EL-01", "别处一网格", """
+				{"type":"Polygon","coordinates":[[[121.30,31.15],[121.31,31.15],[121.31,31.16],[121.30,31.16],[121.30,31.15]]]}""");
+	}
+
 	/** A new person who belongs to no team yet. */
 	Person outsider() {
 		return registered("居民");
@@ -108,7 +124,7 @@ class PatrolFixture {
 		Instant start = now.plus(fromNow);
 		Instant planned = fromNow.isNegative() ? start.minus(Duration.ofHours(1)) : now;
 		return this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), start, start.plus(length), min, max,
-				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), planned);
+				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), crew.captain().account().id(), planned);
 	}
 
 	static String id(Shift shift) {
