@@ -11,7 +11,11 @@ export function AdminHome({ assignments }: AreaProps) {
   return (
     <AreaSection role="ADMINISTRATOR" assignments={assignments}>
       <ComingSoonCard id="admin-grids" title={t('admin.grids.title')} text={t('admin.grids.text')} />
-      <ComingSoonCard id="admin-teams" title={t('admin.teams.title')} text={t('admin.teams.text')} />
+      <li className="card" data-testid="card-admin-teams">
+        <h3 className="card-title">{t('admin.teams.title')}</h3>
+        <p className="card-text">{t('admin.teams.text')}</p>
+        <Link className="button" to="/admin/teams" data-testid="open-admin-teams">{t('teams.open')}</Link>
+      </li>
       <li className="card" data-testid="card-admin-merchants">
         <h3 className="card-title">{t('admin.merchants.title')}</h3>
         <p className="card-text">{t('admin.merchants.text')}</p>

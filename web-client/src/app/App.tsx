@@ -35,6 +35,7 @@ import { ReportScreen } from '../volunteer/casework/ReportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
+import { TeamsScreen } from '../admin/teams/TeamsScreen';
 
 export function App() {
   return (
@@ -79,6 +80,7 @@ export function App() {
             <Route path="/admin/case-categories" element={<CategoriesScreen />} />
             <Route path="/admin/case-kpis" element={<KpiScreenLazy back="/admin" />} />
             <Route path="/admin/open311-keys" element={<Open311KeysScreen />} />
+            <Route path="/admin/teams" element={<TeamsScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -43,6 +43,14 @@ class PatrolFixture {
 	@Autowired
 	ShiftPlanning planning;
 
+	@Autowired
+	ShiftGenerator generator;
+
+	/** The scheduled generator's run, as every instance makes it each hour. */
+	void generatorRuns() {
+		this.generator.generateAhead(java.time.Instant.now());
+	}
+
 	record Person(Account account, String phone) {
 
 		String id() {
