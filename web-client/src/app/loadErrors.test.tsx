@@ -13,6 +13,7 @@ import { CategoriesScreen } from '../admin/casework/CategoriesScreen';
 import { KpiScreenLazy } from '../admin/casework/KpiScreenLazy';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
+import { TeamsScreen } from '../admin/teams/TeamsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { CaptainHome } from '../captain/CaptainHome';
 import { TeamScreen } from '../captain/gamification/TeamScreen';
@@ -89,6 +90,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   KpiScreenLazy: () => <KpiScreenLazy back="/admin" />,
   CategoriesScreen: () => <CategoriesScreen />,
   Open311KeysScreen: () => <Open311KeysScreen />,
+  TeamsScreen: () => <TeamsScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

@@ -7,6 +7,9 @@ import type { useOutcome } from './useOutcome';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
+const DAY_NAMES = ['patrol.weekday.1', 'patrol.weekday.2', 'patrol.weekday.3', 'patrol.weekday.4', 'patrol.weekday.5',
+  'patrol.weekday.6', 'patrol.weekday.7'] as const;
+
 type Schedule = {
   id: string;
   version: number;
@@ -56,7 +59,7 @@ export function ScheduleEditForm({ schedule, grids, report, close }: {
           <label key={d} className="checkbox">
             <input type="checkbox" checked={weekdays.includes(d)} data-testid={`edit-day-${d}`}
               onChange={(e) => setWeekdays(e.target.checked ? [...weekdays, d].sort() : weekdays.filter((w) => w !== d))} />
-            {t(`patrol.weekday.${d}`)}
+            {t(DAY_NAMES[d - 1])}
           </label>
         ))}
       </fieldset>
