@@ -8,6 +8,7 @@ import { CaptainRosterQuery, ScheduleCreateMutation, ScheduleEndMutation, ShiftC
 import { ActForMember } from './ActForMember';
 import { CheckpointPlaque } from './CheckpointPlaque';
 import { OneOffShiftForm } from './OneOffShiftForm';
+import { ScheduleCheckpointsForm } from './ScheduleCheckpointsForm';
 import { ScheduleEditForm } from './ScheduleEditForm';
 import { TeamGridsForm } from './TeamGridsForm';
 import { OutcomeLine, useOutcome } from './useOutcome';
@@ -84,7 +85,11 @@ export function RosterScreen() {
                   {s.weekdays.map((d) => t(DAY_NAMES[d - 1])).join(' ')} · {s.grids.map((g) => g.name).join('、')} · {s.minPatrollers}–{s.maxPatrollers}
                 </div>
                 {editing === s.id ? (
-                  <ScheduleEditForm schedule={s} grids={team.grids} report={report} close={() => setEditing(null)} />
+                  <>
+                    <ScheduleEditForm schedule={s} grids={team.grids} report={report} close={() => setEditing(null)} />
+                    <ScheduleCheckpointsForm key={s.checkpoints.map((c) => c.id).join()} scheduleId={s.id}
+                      checkpoints={s.checkpoints} report={report} />
+                  </>
                 ) : (
                   <button type="button" className="button" data-testid="schedule-edit" onClick={() => setEditing(s.id)}>
                     {t('teams.scheduleEdit.open')}

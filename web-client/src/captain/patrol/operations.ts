@@ -33,7 +33,10 @@ export const CaptainRosterQuery = graphql(`
             name
             community { timeZone grids { id code name } }
             grids { id name }
-            schedules { id version weekdays startTime endTime minPatrollers maxPatrollers grids { id name } }
+            schedules {
+              id version weekdays startTime endTime minPatrollers maxPatrollers grids { id name }
+              checkpoints { id name code position { longitude latitude } }
+            }
             upcomingShifts {
               id startsAt endsAt status cancelReason minPatrollers maxPatrollers confirmedCount waitlistCount atRisk
               signups { id status volunteer { id displayName } checkIn { id checkedOutAt reportedBy { id } } }
@@ -143,5 +146,11 @@ export const ScheduleUpdateMutation = graphql(`
 export const TeamGridsSetMutation = graphql(`
   mutation CaptainTeamGridsSet($input: TeamUpdateInput!) {
     teamUpdate(input: $input) { team { id grids { id } } userErrors { code message field } }
+  }
+`);
+
+export const ScheduleCheckpointsSetMutation = graphql(`
+  mutation CaptainScheduleCheckpointsSet($input: ScheduleCheckpointsSetInput!) {
+    scheduleCheckpointsSet(input: $input) { schedule { id checkpoints { id } } userErrors { code message field } }
   }
 `);

@@ -126,6 +126,7 @@ class ShiftPlanning {
 				.orElse(null);
 			if (shiftId != null) {
 				addGrids(shiftId, schedule.gridIds());
+				copyScheduleCheckpoints(shiftId, schedule.id());
 				created++;
 			}
 		}
@@ -184,6 +185,15 @@ class ShiftPlanning {
 		return cancelled;
 	}
 
+	/** A generated shift carries the schedule's checkpoints, with their plaques' codes. */
+	private void copyScheduleCheckpoints(long shiftId, long scheduleId) {
+		this.jdbc.sql("""
+				INSERT INTO checkpoint (shift_id, name, longitude, latitude, code, schedule_checkpoint_id)
+				SELECT ?, name, longitude, latitude, code, id FROM schedule_checkpoint WHERE schedule_id = ? AND NOT removed""")
+			.params(shiftId, scheduleId)
+			.update();
+	}
+
 	/** Whether a shift starting then, planned now, could no longer be checked into. */
 	boolean backdated(Instant start, Instant now) {
 		return this.checkInRules.backdated(start, now);
@@ -218,7 +228,7 @@ class ShiftPlanning {
 		}
 	}
 
-	private static String newCode() {
+	static String newCode() {
 		byte[] bytes = new byte[18];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
