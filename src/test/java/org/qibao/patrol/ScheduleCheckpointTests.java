@@ -3,12 +3,13 @@ package org.qibao.patrol;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.qibao.QibaoTest;
 import org.qibao.patrol.PatrolFixture.Crew;
@@ -22,7 +23,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.qibao.patrol.ScheduleEditTests.SHANGHAI;
 
 /** A captain places a schedule's checkpoints; shifts not started follow; a schedule's plaque counts on the shift being patrolled. */
 @QibaoTest
@@ -94,16 +94,20 @@ class ScheduleCheckpointTests {
 	@Test
 	void aSchedulesPlaqueCountsOnTheShiftThePersonIsCheckedInto() {
 		Instant now = Instant.now();
-		LocalTime local = now.atZone(SHANGHAI).toLocalTime();
-		Assumptions.assumeTrue(local.isAfter(LocalTime.of(0, 20)) && local.isBefore(LocalTime.of(23, 0)));
-		Crew crew = this.fixture.crew(1);
-		LocalDate today = LocalDate.now(SHANGHAI);
+		// a community whose wall clock is well inside a day now, so that today's shift starts and ends today
+		ZoneId zone = Stream.of("Asia/Shanghai", "UTC", "America/New_York")
+			.map(ZoneId::of)
+			.filter(z -> now.atZone(z).toLocalTime().isAfter(LocalTime.of(1, 0)) && now.atZone(z).toLocalTime().isBefore(LocalTime.of(22, 0)))
+			.findFirst().orElseThrow();
+		LocalTime local = now.atZone(zone).toLocalTime();
+		Crew crew = this.fixture.crewElsewhere(zone.getId(), 1);
+		LocalDate today = LocalDate.now(zone);
 		List<Integer> notToday = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
 		notToday.remove(Integer.valueOf(today.getDayOfWeek().getValue()));
 		String start = local.minusMinutes(10).truncatedTo(ChronoUnit.MINUTES).toString();
 		String end = local.plusMinutes(50).truncatedTo(ChronoUnit.MINUTES).toString();
 		ShiftSchedule schedule = daily(crew, notToday, start, end);
-		String code = set(crew, GlobalId.encode("ShiftSchedule", schedule.id()), List.of(spec(null, "3 栋门口", PatrolFixture.IN_DT01)))
+		String code = set(crew, GlobalId.encode("ShiftSchedule", schedule.id()), List.of(spec(null, "3 栋门口", PatrolFixture.ELSEWHERE)))
 			.path("scheduleCheckpointsSet.schedule.checkpoints[0].code").entity(String.class).get();
 		// today joins the schedule: today's shift, ten minutes old, is generated with the plaque
 		this.editing.update(new ScheduleEditing.Edit(schedule.id(), 0, null, schedule.gridIds(), List.of(1, 2, 3, 4, 5, 6, 7),
@@ -112,8 +116,8 @@ class ScheduleCheckpointTests {
 			.param(schedule.id()).query(Long.class).single();
 		long member = crew.volunteer(0).account().id();
 		this.signups.signUp(todays, member, false, now.minusSeconds(3600));
-		this.checkIns.checkIn(todays, member, new CheckIns.Fix(PatrolFixture.IN_DT01, 10.0), null, Instant.now());
-		Checkpoint scanned = this.checkIns.scan(code, member, new CheckIns.Fix(PatrolFixture.IN_DT01, 10.0), Instant.now());
+		this.checkIns.checkIn(todays, member, new CheckIns.Fix(PatrolFixture.ELSEWHERE, 10.0), null, Instant.now());
+		Checkpoint scanned = this.checkIns.scan(code, member, new CheckIns.Fix(PatrolFixture.ELSEWHERE, 10.0), Instant.now());
 		assertThat(scanned.shiftId()).isEqualTo(todays);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM checkpoint WHERE code = ?").param(code).query(Integer.class).single())
 			.as("the same plaque on each of the schedule's shifts").isGreaterThan(1);

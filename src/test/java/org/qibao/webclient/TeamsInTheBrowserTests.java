@@ -67,8 +67,10 @@ class TeamsInTheBrowserTests extends BrowserTest {
 		desktop();
 		signIn(adminPhone);
 		this.browser.get(url("/admin"));
+		desktop();
 		click("[data-testid=open-admin-teams]");
 		visible("[data-testid=team-create-form]");
+		assertThat(((Number) this.browser.executeScript("return window.innerWidth")).intValue()).isEqualTo(1280);
 		assertAccessible("the administrator's teams");
 		visible("[data-testid=team-name]").sendKeys(name);
 		click("[data-testid=team-grids] input[data-code=DT-01]");
@@ -93,7 +95,12 @@ class TeamsInTheBrowserTests extends BrowserTest {
 		click("[data-testid=sign-out]");
 		phone();
 		signIn(captainPhone);
+		this.browser.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", url(""), "permissions", List.of("geolocation")));
+		this.browser.executeCdpCommand("Emulation.setGeolocationOverride",
+				Map.of("latitude", IN_DT01.latitude(), "longitude", IN_DT01.longitude(), "accuracy", 12));
 		this.browser.get(url("/captain/schedule"));
+		phone();
 		click("[data-testid=schedule-edit]");
 		visible("[data-testid=schedule-edit-form]");
 		assertAccessible("the captain's schedule editor");
@@ -105,6 +112,20 @@ class TeamsInTheBrowserTests extends BrowserTest {
 				"排班已修改"));
 		visible("[data-testid=team-grids-form]");
 		assertAccessible("the captain's schedules after the change");
+
+		// and places a checkpoint of the schedule where they stand
+		click("[data-testid=schedule-edit]");
+		click("[data-testid=checkpoint-add]");
+		visible("[data-testid=schedule-checkpoint] input[type=text]").sendKeys("3 栋门口");
+		click("[data-testid=checkpoints-save]");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=captain-message]"),
+				"巡逻点已保存"));
+		visible("[data-testid=schedule-checkpoint] [data-testid=checkpoint-plaque]");
+		assertAccessible("the captain's schedule checkpoints");
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM checkpoint c JOIN shift s ON s.id = c.shift_id
+				WHERE s.team_id = ? AND s.starts_at > now() AND c.name = '3 栋门口'""").param(team.id()).query(Integer.class).single())
+			.as("on every shift not started").isGreaterThan(5);
 		Map<String, Object> schedule = this.jdbc.sql("SELECT start_time, version, weekdays FROM shift_schedule WHERE team_id = ?")
 			.param(team.id()).query().singleRow();
 		assertThat(schedule.get("start_time").toString()).startsWith("10:00");
