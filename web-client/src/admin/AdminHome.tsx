@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AreaProps, AreaSection } from '../shared/ui/AreaSection';
-import { ComingSoonCard } from '../shared/ui/ComingSoonCard';
 import { GoalsCard } from '../shared/gamification/GoalsCard';
 import { LedgerOverviewCard } from './timebank/LedgerOverviewCard';
 import { InviteCard } from '../shared/joining/InviteCard';
@@ -17,7 +16,11 @@ export function AdminHome({ assignments }: AreaProps) {
         <p className="card-text">{t('admin.grids.text')}</p>
         <Link className="button" to="/admin/grids" data-testid="open-admin-grids">{t('settlement.open')}</Link>
       </li>
-      <ComingSoonCard id="admin-teams" title={t('admin.teams.title')} text={t('admin.teams.text')} />
+      <li className="card" data-testid="card-admin-teams">
+        <h3 className="card-title">{t('admin.teams.title')}</h3>
+        <p className="card-text">{t('admin.teams.text')}</p>
+        <Link className="button" to="/admin/teams" data-testid="open-admin-teams">{t('teams.open')}</Link>
+      </li>
       <li className="card" data-testid="card-admin-merchants">
         <h3 className="card-title">{t('admin.merchants.title')}</h3>
         <p className="card-text">{t('admin.merchants.text')}</p>

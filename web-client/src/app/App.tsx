@@ -46,6 +46,7 @@ import { RosterImportScreen } from '../admin/joining/RosterImportScreen';
 import { AREA_PATHS, ROLE_ORDER } from './areas';
 import { HomeScreen } from './HomeScreen';
 import { RequireAccount } from './RequireAccount';
+import { TeamsScreen } from '../admin/teams/TeamsScreen';
 
 export function App() {
   return (
@@ -103,6 +104,7 @@ export function App() {
             <Route path="/admin/grids" element={<GridEditorScreenLazy />} />
             <Route path="/city/places" element={<PlacesScreen />} />
             <Route path="/admin/audit-log" element={<AuditLogScreen />} />
+            <Route path="/admin/teams" element={<TeamsScreen />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -16,6 +16,7 @@ import { PlacesScreen } from '../city/PlacesScreen';
 import { Open311KeysScreen } from '../admin/casework/Open311KeysScreen';
 import { AuditLogScreen } from '../admin/audit/AuditLogScreen';
 import { MerchantsScreen } from '../admin/merchant/MerchantsScreen';
+import { TeamsScreen } from '../admin/teams/TeamsScreen';
 import { LedgerOverviewScreen } from '../admin/timebank/LedgerOverviewScreen';
 import { StatisticsScreenLazy } from '../admin/statistics/StatisticsScreenLazy';
 import { CorrectionsScreen } from '../admin/timebank/CorrectionsScreen';
@@ -109,6 +110,7 @@ const SCREENS: Record<string, () => ReactElement> = {
   InvitationsScreen: () => <InvitationsScreen role="ADMINISTRATOR" back="/admin" />,
   JoinScreen: () => <JoinScreen />,
   AuditLogScreen: () => <AuditLogScreen />,
+  TeamsScreen: () => <TeamsScreen />,
   'HomeScreen VOLUNTEER': () => <VolunteerHome assignments={ACCOUNT.roles} />,
   'HomeScreen CAPTAIN': () => <CaptainHome assignments={ACCOUNT.roles} />,
   'HomeScreen GRID_WORKER': () => <GridWorkerHome assignments={ACCOUNT.roles} />,

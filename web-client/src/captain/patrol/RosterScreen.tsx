@@ -8,6 +8,9 @@ import { CaptainRosterQuery, ScheduleCreateMutation, ScheduleEndMutation, ShiftC
 import { ActForMember } from './ActForMember';
 import { CheckpointPlaque } from './CheckpointPlaque';
 import { OneOffShiftForm } from './OneOffShiftForm';
+import { ScheduleCheckpointsForm } from './ScheduleCheckpointsForm';
+import { ScheduleEditForm } from './ScheduleEditForm';
+import { TeamGridsForm } from './TeamGridsForm';
 import { OutcomeLine, useOutcome } from './useOutcome';
 import '../../volunteer/patrol/patrol.css';
 import { LoadError } from '../../shared/ui/LoadError';
@@ -30,6 +33,7 @@ export function RosterScreen() {
   const { outcome, report } = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
   const [, endSchedule] = useMutation(ScheduleEndMutation);
   const [, cancelShift] = useMutation(ShiftCancelMutation);
+  const [editing, setEditing] = useState<string | null>(null);
   const teams = data?.me?.roles.filter((r) => r.role === 'CAPTAIN').map((r) => r.scope) ?? [];
 
   return (
@@ -80,6 +84,17 @@ export function RosterScreen() {
                 <div className="patrol-detail">
                   {s.weekdays.map((d) => t(DAY_NAMES[d - 1])).join(' ')} · {s.grids.map((g) => g.name).join('、')} · {s.minPatrollers}–{s.maxPatrollers}
                 </div>
+                {editing === s.id ? (
+                  <>
+                    <ScheduleEditForm schedule={s} grids={team.grids} report={report} close={() => setEditing(null)} />
+                    <ScheduleCheckpointsForm key={s.checkpoints.map((c) => c.id).join()} scheduleId={s.id}
+                      checkpoints={s.checkpoints} report={report} />
+                  </>
+                ) : (
+                  <button type="button" className="button" data-testid="schedule-edit" onClick={() => setEditing(s.id)}>
+                    {t('teams.scheduleEdit.open')}
+                  </button>
+                )}
                 <button type="button" className="button" onClick={() => report(endSchedule({ input: { scheduleId: s.id } }).then((r) => r.data?.shiftScheduleEnd), t('patrol.schedules.ended'))}>
                   {t('patrol.schedules.stop')}
                 </button>
@@ -87,6 +102,8 @@ export function RosterScreen() {
             ))}
           </ul>
           <ScheduleForm teamId={team.id} grids={team.grids} report={report} />
+          <TeamGridsForm key={team.grids.map((g) => g.id).join()} teamId={team.id} communityGrids={team.community.grids}
+            teamGrids={team.grids} report={report} />
           <OneOffShiftForm teamId={team.id} timeZone={team.community.timeZone} grids={team.grids} report={report} />
         </section>
       ))}

@@ -31,9 +31,12 @@ export const CaptainRosterQuery = graphql(`
           id
           ... on Team {
             name
-            community { timeZone }
+            community { timeZone grids { id code name } }
             grids { id name }
-            schedules { id weekdays startTime endTime minPatrollers maxPatrollers grids { name } }
+            schedules {
+              id version weekdays startTime endTime minPatrollers maxPatrollers grids { id name }
+              checkpoints { id name code position { longitude latitude } }
+            }
             upcomingShifts {
               id startsAt endsAt status cancelReason minPatrollers maxPatrollers confirmedCount waitlistCount atRisk
               signups { id status volunteer { id displayName } checkIn { id checkedOutAt reportedBy { id } } }
@@ -131,5 +134,23 @@ export const ActForCheckOutMutation = graphql(`
 export const ShiftCreateMutation = graphql(`
   mutation CaptainShiftCreate($input: ShiftCreateInput!) {
     shiftCreate(input: $input) { shift { id } userErrors { code message field } }
+  }
+`);
+
+export const ScheduleUpdateMutation = graphql(`
+  mutation CaptainScheduleUpdate($input: ShiftScheduleUpdateInput!) {
+    shiftScheduleUpdate(input: $input) { schedule { id version } userErrors { code message field } }
+  }
+`);
+
+export const TeamGridsSetMutation = graphql(`
+  mutation CaptainTeamGridsSet($input: TeamUpdateInput!) {
+    teamUpdate(input: $input) { team { id grids { id } } userErrors { code message field } }
+  }
+`);
+
+export const ScheduleCheckpointsSetMutation = graphql(`
+  mutation CaptainScheduleCheckpointsSet($input: ScheduleCheckpointsSetInput!) {
+    scheduleCheckpointsSet(input: $input) { schedule { id checkpoints { id } } userErrors { code message field } }
   }
 `);

@@ -38,8 +38,11 @@ class Attendances {
 
 	private final Notifications notifications;
 
+	private final PatrolAudit audit;
+
 	Attendances(JdbcClient jdbc, ObjectProvider<PatrolCoverage> coverage, PatrolProperties properties,
-			PatrolQueries queries, ApplicationEventPublisher events, Notifications notifications) {
+			PatrolQueries queries, ApplicationEventPublisher events, Notifications notifications, PatrolAudit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.coverage = coverage;
 		this.policy = new AttendancePolicy(properties);
@@ -121,6 +124,9 @@ class Attendances {
 			.update();
 		Attendance approved = find(attendanceId);
 		publish(approved, now);
+		this.audit.inCommunity(reviewerId, approved.communityId(), "attendanceApprove", "Attendance", attendanceId,
+				java.util.Map.of("status", attendance.status()),
+				java.util.Map.of("status", approved.status(), "verifiedMinutes", minutes));
 		this.notifications.reviewDecided(approved);
 		return approved;
 	}
@@ -129,12 +135,16 @@ class Attendances {
 	@Transactional
 	Attendance reject(long attendanceId, String reason, long reviewerId, Instant now) {
 		String why = Rules.reason(reason, "reason");
-		Rules.enforce(ReviewPolicy.reviewer(reviewerId, lockInReview(attendanceId)));
+		Attendance attendance = lockInReview(attendanceId);
+		Rules.enforce(ReviewPolicy.reviewer(reviewerId, attendance));
 		this.jdbc.sql("""
 				UPDATE attendance SET status = 'REJECTED', rejection_reason = ?, decided_at = ?, decided_by = ? WHERE id = ?""")
 			.params(why, at(now), reviewerId, attendanceId)
 			.update();
 		Attendance rejected = find(attendanceId);
+		this.audit.inCommunity(reviewerId, rejected.communityId(), "attendanceReject", "Attendance", attendanceId,
+				java.util.Map.of("status", attendance.status()),
+				java.util.Map.of("status", rejected.status(), "rejectionReason", why));
 		this.notifications.reviewDecided(rejected);
 		return rejected;
 	}

@@ -126,13 +126,17 @@ class CheckIns {
 	@Transactional
 	Checkpoint scan(String code, long accountId, Fix fix, Instant now) {
 		this.rules.requireSoundFix(fix.position(), fix.accuracy());
-		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ?")
-			.param(code == null ? "" : code.trim())
+		String typed = code == null ? "" : code.trim();
+		boolean known = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM checkpoint WHERE code = ?)").param(typed)
+			.query(Boolean.class).single();
+		require(known, "UNKNOWN_CHECKPOINT", "code");
+		// a schedule's plaque is one code on every shift of the schedule: the one counted is the open check-in's
+		CheckIn open = this.queries.openCheckInOf(accountId)
+			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
+		Checkpoint checkpoint = this.jdbc.sql("SELECT * FROM checkpoint WHERE code = ? AND shift_id = ?")
+			.params(typed, open.shiftId())
 			.query(Rows.CHECKPOINT)
 			.optional()
-			.orElseThrow(() -> new BusinessRuleException("UNKNOWN_CHECKPOINT", "code"));
-		CheckIn open = this.queries.openCheckInOf(accountId)
-			.filter(c -> c.shiftId() == checkpoint.shiftId())
 			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "code"));
 		Shift shift = this.queries.shift(checkpoint.shiftId()).orElseThrow();
 		require(!now.isBefore(shift.startsAt()) && now.isBefore(shift.endsAt()), "CHECKPOINT_OUTSIDE_SHIFT", "code");

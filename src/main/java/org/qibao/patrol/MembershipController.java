@@ -103,7 +103,8 @@ class MembershipController {
 		Actor.signedIn(actor).require(Role.CAPTAIN, teamId);
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");
 		return membership(teamId,
-				() -> this.departures.setActive(teamId, accountId, "ACTIVE".equals(input.status()), java.time.Instant.now()),
+				() -> this.departures.setActive(teamId, accountId, "ACTIVE".equals(input.status()), actor.accountId(),
+						java.time.Instant.now()),
 				locale);
 	}
 

@@ -2,6 +2,7 @@ package org.qibao.patrol;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.qibao.identity.Account;
@@ -29,7 +30,10 @@ class Memberships {
 
 	private final Notifications notifications;
 
-	Memberships(JdbcClient jdbc, Teams teams, Accounts accounts, Notifications notifications) {
+	private final PatrolAudit audit;
+
+	Memberships(JdbcClient jdbc, Teams teams, Accounts accounts, Notifications notifications, PatrolAudit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.accounts = accounts;
@@ -118,6 +122,10 @@ class Memberships {
 			join(request.teamId(), request.accountId());
 		}
 		if ("REQUEST".equals(request.kind())) {
+			// a captain's decision on someone else's request; an invited person's answer is their own affair
+			this.audit.inTeam(by, request.teamId(), "joinRequestDecide", "JoinRequest", requestId,
+					Map.of("status", "PENDING", "accountId", request.accountId()),
+					Map.of("status", request.status(), "accountId", request.accountId()));
 			this.notifications.tell(request.accountId(), approve ? "JOIN_APPROVED" : "JOIN_DECLINED", null,
 					request.teamId(), null);
 		}
@@ -153,7 +161,8 @@ class Memberships {
 			.update();
 	}
 
-	private Optional<String> status(long teamId, long accountId) {
+	/** The person's membership status in the team (ACTIVE, INACTIVE, LEFT), if they ever joined. */
+	Optional<String> status(long teamId, long accountId) {
 		return this.jdbc.sql("SELECT status FROM team_member WHERE team_id = ? AND account_id = ?")
 			.params(teamId, accountId)
 			.query(String.class)

@@ -14,8 +14,14 @@ class NoShows {
 
 	private final JdbcClient jdbc;
 
-	NoShows(JdbcClient jdbc) {
+	private final PatrolQueries queries;
+
+	private final PatrolAudit audit;
+
+	NoShows(JdbcClient jdbc, PatrolQueries queries, PatrolAudit audit) {
 		this.jdbc = jdbc;
+		this.queries = queries;
+		this.audit = audit;
 	}
 
 	Optional<NoShow> find(long id) {
@@ -30,7 +36,11 @@ class NoShows {
 			.params(captainId, why, noShowId)
 			.update();
 		require(changed == 1, "ALREADY_CLEARED", "noShowId");
-		return find(noShowId).orElseThrow();
+		NoShow cleared = find(noShowId).orElseThrow();
+		long teamId = this.queries.shift(cleared.shiftId()).orElseThrow().teamId();
+		this.audit.inTeam(captainId, teamId, "noShowClear", "NoShow", noShowId, java.util.Map.of("cleared", false),
+				java.util.Map.of("cleared", true, "clearReason", why));
+		return cleared;
 	}
 
 }

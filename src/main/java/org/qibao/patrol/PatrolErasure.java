@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Patrol's part of erasing a person: their places on shifts to come are given up (waitlists move
- * up), their memberships end, their open requests to join are declined, their notifications and
+ * up), their memberships end, their open requests to join are declined, their
  * calendar feed go, and the positions kept with their check-ins and checkpoint scans are wiped.
  * Shifts they walked stay (without their name), so that the team's history and the time bank's
  * credits still add up. Runs in the erasing transaction. Nobody can be erased while checked in.

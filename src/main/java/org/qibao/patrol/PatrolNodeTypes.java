@@ -40,6 +40,11 @@ class PatrolNodeTypes {
 	}
 
 	@Bean
+	NodeType<ScheduleCheckpoint> scheduleCheckpointNodeType(ScheduleCheckpoints checkpoints) {
+		return NodeType.visibleToAll("ScheduleCheckpoint", checkpoints::find);
+	}
+
+	@Bean
 	NodeType<ShiftSignup> shiftSignupNodeType(PatrolQueries queries, ShiftReaders readers) {
 		return NodeType.of("ShiftSignup", queries::signups, (found, viewer) -> {
 			Actor actor = Viewer.of(viewer);

@@ -24,7 +24,8 @@ final class Rows {
 	static final RowMapper<ShiftSchedule> SCHEDULE = (rs, n) -> new ShiftSchedule(rs.getLong("id"),
 			rs.getLong("team_id"), longs(rs.getArray("grid_ids")), ints(rs.getArray("weekdays")),
 			rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
-			rs.getInt("min_patrollers"), rs.getInt("max_patrollers"), rs.getBoolean("active"));
+			rs.getInt("min_patrollers"), rs.getInt("max_patrollers"), rs.getBoolean("active"), rs.getLong("version"),
+			rs.getObject("applies_from", java.time.LocalDate.class));
 
 	static final RowMapper<ShiftSignup> SIGNUP = (rs, n) -> new ShiftSignup(rs.getLong("id"), rs.getLong("shift_id"),
 			rs.getLong("account_id"), rs.getString("status"), instant(rs, "signed_up_at"), instant(rs, "cancelled_at"));

@@ -182,20 +182,21 @@ class ShiftController {
 			throw new AccessDeniedException("Not allowed");
 		}
 		Actor.signedIn(actor).require(Role.CAPTAIN, schedule.teamId());
-		return schedule(() -> this.planning.endSchedule(id), locale);
+		return schedule(() -> this.planning.endSchedule(id, actor.accountId()), locale);
 	}
 
 	@MutationMapping
 	ShiftPayload shiftCreate(@Argument ShiftCreateInput input, Actor actor, Locale locale) {
 		long teamId = captainOf(input.teamId(), actor);
 		return shift(() -> this.planning.createShift(teamId, keys(input.gridIds(), "Grid"), input.startsAt(),
-				input.endsAt(), input.minPatrollers(), input.maxPatrollers(), input.checkpoints(), Instant.now()), locale);
+				input.endsAt(), input.minPatrollers(), input.maxPatrollers(), input.checkpoints(), actor.accountId(),
+				Instant.now()), locale);
 	}
 
 	@MutationMapping
 	ShiftPayload shiftCancel(@Argument ShiftCancelInput input, Actor actor, Locale locale) {
 		Shift shift = captainsShift(input.shiftId(), actor, this.queries);
-		return shift(() -> this.planning.cancel(shift.id(), input.reason(), Instant.now()), locale);
+		return shift(() -> this.planning.cancel(shift.id(), input.reason(), actor.accountId(), Instant.now()), locale);
 	}
 
 	/** The shift behind an ID, when the actor captains its team; otherwise forbidden (also when it does not exist). */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 
 import org.qibao.geo.Geofence;
 import org.qibao.geo.Geography;
@@ -43,8 +44,11 @@ class ShiftPlanning {
 
 	private final CheckInRules checkInRules;
 
+	private final PatrolAudit audit;
+
 	ShiftPlanning(JdbcClient jdbc, Teams teams, Geography geography, PatrolQueries queries,
-			Notifications notifications, PatrolProperties properties, Geofence geofence) {
+			Notifications notifications, PatrolProperties properties, Geofence geofence, PatrolAudit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.geography = geography;
@@ -54,9 +58,12 @@ class ShiftPlanning {
 		this.checkInRules = new CheckInRules(properties, geofence);
 	}
 
-	@Transactional
-	ShiftSchedule createSchedule(long teamId, List<Long> gridIds, List<Integer> weekdays, String start, String end,
-			int min, int max, long by, Instant now) {
+	/** A schedule's shape as a captain gives it, checked: grids of the team, weekdays, times, patroller counts. */
+	record ScheduleForm(List<Long> gridIds, Integer[] weekdays, LocalTime start, LocalTime end, int min, int max) {
+	}
+
+	ScheduleForm form(long teamId, List<Long> gridIds, List<Integer> weekdays, String start, String end, int min,
+			int max) {
 		requireTeamGrids(teamId, gridIds);
 		require(weekdays != null && !weekdays.isEmpty() && weekdays.stream().allMatch(d -> d != null && d >= 1 && d <= 7),
 				"INVALID_WEEKDAYS", "weekdays");
@@ -64,22 +71,34 @@ class ShiftPlanning {
 		LocalTime endTime = time(end, "endTime");
 		require(endTime.isAfter(startTime), "END_BEFORE_START", "endTime");
 		requireCounts(min, max);
+		return new ScheduleForm(gridIds.stream().distinct().toList(),
+				weekdays.stream().distinct().sorted().toArray(Integer[]::new), startTime, endTime, min, max);
+	}
+
+	@Transactional
+	ShiftSchedule createSchedule(long teamId, List<Long> gridIds, List<Integer> weekdays, String start, String end,
+			int min, int max, long by, Instant now) {
+		ScheduleForm form = form(teamId, gridIds, weekdays, start, end, min, max);
 		long id = this.jdbc.sql("""
 				INSERT INTO shift_schedule (team_id, grid_ids, weekdays, start_time, end_time, min_patrollers, max_patrollers, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(teamId, array(gridIds), weekdays.stream().distinct().sorted().toArray(Integer[]::new), startTime,
-					endTime, min, max, by)
+			.params(teamId, array(form.gridIds()), form.weekdays(), form.start(), form.end(), form.min(), form.max(), by)
 			.query(Long.class)
 			.single();
 		ShiftSchedule schedule = this.queries.schedules(List.of(id)).get(id);
 		generate(schedule, now);
+		this.audit.inTeam(by, teamId, "shiftScheduleCreate", "ShiftSchedule", id, Map.of(), ScheduleState.of(schedule));
 		return schedule;
 	}
 
 	@Transactional
-	ShiftSchedule endSchedule(long scheduleId) {
+	ShiftSchedule endSchedule(long scheduleId, long by) {
+		ShiftSchedule before = this.queries.schedules(List.of(scheduleId)).get(scheduleId);
 		this.jdbc.sql("UPDATE shift_schedule SET active = false WHERE id = ?").param(scheduleId).update();
-		return this.queries.schedules(List.of(scheduleId)).get(scheduleId);
+		ShiftSchedule after = this.queries.schedules(List.of(scheduleId)).get(scheduleId);
+		this.audit.inTeam(by, after.teamId(), "shiftScheduleEnd", "ShiftSchedule", scheduleId, ScheduleState.of(before),
+				ScheduleState.of(after));
+		return after;
 	}
 
 	/** Generates the schedule's shifts ahead; a shift that exists already is left as it is. */
@@ -89,6 +108,10 @@ class ShiftPlanning {
 		int created = 0;
 		for (ScheduleCalendar.Occurrence occurrence : ScheduleCalendar.ahead(schedule.weekdays(), schedule.startTime(),
 				schedule.endTime(), zone, now, this.properties.generateAheadDays())) {
+			if (schedule.appliesFrom() != null && occurrence.start().atZone(zone).toLocalDate().isBefore(schedule.appliesFrom())) {
+				// dates before an edit keep the shifts generated in the schedule's earlier form
+				continue;
+			}
 			if (this.checkInRules.backdated(occurrence.start(), now)) {
 				// today's occurrence of a schedule created after it started could not be checked into
 				continue;
@@ -103,6 +126,7 @@ class ShiftPlanning {
 				.orElse(null);
 			if (shiftId != null) {
 				addGrids(shiftId, schedule.gridIds());
+				copyScheduleCheckpoints(shiftId, schedule.id());
 				created++;
 			}
 		}
@@ -111,7 +135,7 @@ class ShiftPlanning {
 
 	@Transactional
 	Shift createShift(long teamId, List<Long> gridIds, Instant startsAt, Instant endsAt, int min, int max,
-			List<CheckpointSpec> checkpoints, Instant now) {
+			List<CheckpointSpec> checkpoints, long by, Instant now) {
 		requireTeamGrids(teamId, gridIds);
 		require(startsAt != null && endsAt != null, "INVALID_TIMES", "startsAt");
 		require(endsAt.isAfter(startsAt), "END_BEFORE_START", "endsAt");
@@ -138,12 +162,14 @@ class ShiftPlanning {
 				.params(id, spec.name().trim(), spec.position().longitude(), spec.position().latitude(), newCode())
 				.update();
 		}
-		return this.queries.shift(id).orElseThrow();
+		Shift shift = this.queries.shift(id).orElseThrow();
+		this.audit.inTeam(by, teamId, "shiftCreate", "Shift", id, Map.of(), ShiftState.of(shift, gridIds));
+		return shift;
 	}
 
 	/** Cancels a shift that has not ended and tells everyone signed up for it. */
 	@Transactional
-	Shift cancel(long shiftId, String reason, Instant now) {
+	Shift cancel(long shiftId, String reason, long by, Instant now) {
 		String why = Rules.reason(reason, "reason");
 		this.jdbc.sql("SELECT id FROM shift WHERE id = ? FOR UPDATE").param(shiftId).query(Long.class).single();
 		Shift shift = this.queries.shift(shiftId).orElseThrow();
@@ -153,7 +179,24 @@ class ShiftPlanning {
 		for (ShiftSignup signup : this.queries.signupsOfShifts(List.of(shiftId))) {
 			this.notifications.tell(signup.accountId(), "SHIFT_CANCELLED", shiftId, shift.teamId(), why);
 		}
-		return this.queries.shift(shiftId).orElseThrow();
+		Shift cancelled = this.queries.shift(shiftId).orElseThrow();
+		this.audit.inTeam(by, shift.teamId(), "shiftCancel", "Shift", shiftId, Map.of("status", shift.status()),
+				Map.of("status", cancelled.status(), "cancelReason", why));
+		return cancelled;
+	}
+
+	/** A generated shift carries the schedule's checkpoints, with their plaques' codes. */
+	private void copyScheduleCheckpoints(long shiftId, long scheduleId) {
+		this.jdbc.sql("""
+				INSERT INTO checkpoint (shift_id, name, longitude, latitude, code, schedule_checkpoint_id)
+				SELECT ?, name, longitude, latitude, code, id FROM schedule_checkpoint WHERE schedule_id = ? AND NOT removed""")
+			.params(shiftId, scheduleId)
+			.update();
+	}
+
+	/** Whether a shift starting then, planned now, could no longer be checked into. */
+	boolean backdated(Instant start, Instant now) {
+		return this.checkInRules.backdated(start, now);
 	}
 
 	ZoneId zoneOf(long teamId) {
@@ -185,7 +228,7 @@ class ShiftPlanning {
 		}
 	}
 
-	private static String newCode() {
+	static String newCode() {
 		byte[] bytes = new byte[18];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

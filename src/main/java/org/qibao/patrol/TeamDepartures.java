@@ -16,9 +16,12 @@ class TeamDepartures {
 
 	private final Signups signups;
 
-	TeamDepartures(Memberships memberships, Signups signups) {
+	private final PatrolAudit audit;
+
+	TeamDepartures(Memberships memberships, Signups signups, PatrolAudit audit) {
 		this.memberships = memberships;
 		this.signups = signups;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -28,11 +31,15 @@ class TeamDepartures {
 	}
 
 	@Transactional
-	void setActive(long teamId, long accountId, boolean active, Instant now) {
+	void setActive(long teamId, long accountId, boolean active, long by, Instant now) {
+		String before = this.memberships.status(teamId, accountId).orElse(null);
 		this.memberships.setActive(teamId, accountId, active);
 		if (!active) {
 			this.signups.cancelUpcoming(teamId, accountId, now);
 		}
+		this.audit.inTeam(by, teamId, "teamMemberStatusSet", "Team", teamId,
+				java.util.Map.of("accountId", accountId, "status", before),
+				java.util.Map.of("accountId", accountId, "status", active ? "ACTIVE" : "INACTIVE"));
 	}
 
 }

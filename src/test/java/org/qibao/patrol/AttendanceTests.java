@@ -55,6 +55,9 @@ class AttendanceTests {
 	CheckIns checkIns;
 
 	@Autowired
+	PatrolTestConfiguration.AdministrativeActions actions;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -91,6 +94,10 @@ class AttendanceTests {
 		captain.document(APPROVE).variable("input", Map.of("attendanceId", id, "minutes", 45)).execute()
 			.path("attendanceApprove.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_DECIDED");
 		assertThat(this.verified.of(patrol.volunteer().account().id())).hasSize(1);
+		assertThat(this.actions.of("patrol.attendanceApprove", attendance.id())).singleElement()
+			.satisfies(a -> assertThat(a.actorAccountId()).isEqualTo(patrol.crew().captain().account().id()))
+			.satisfies(a -> assertThat(a.before()).containsEntry("status", "IN_REVIEW"))
+			.satisfies(a -> assertThat(a.after()).containsEntry("status", "APPROVED").containsEntry("verifiedMinutes", 45));
 	}
 
 	@Test
@@ -117,6 +124,8 @@ class AttendanceTests {
 			.path("attendanceReject.attendance.status").entity(String.class).isEqualTo("REJECTED")
 			.path("attendanceReject.attendance.rejectionReason").entity(String.class).isEqualTo("手机放在家里");
 		assertThat(this.verified.of(patrol.volunteer().account().id())).isEmpty();
+		assertThat(this.actions.of("patrol.attendanceReject", attendance.id())).singleElement()
+			.satisfies(a -> assertThat(a.after()).containsEntry("status", "REJECTED").containsEntry("rejectionReason", "手机放在家里"));
 	}
 
 	@Test

@@ -43,6 +43,9 @@ class AutoCheckOutTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PatrolTestConfiguration.AdministrativeActions actions;
+
 	@Test
 	void aForgottenCheckOutIsClosedOnceWhenTwoInstancesRunTheJobAtOnce() throws Exception {
 		Crew crew = this.fixture.crew(2);
@@ -105,6 +108,8 @@ class AutoCheckOutTests {
 			.path("noShowClear.noShow.clearReason").entity(String.class).isEqualTo("生病");
 		captain.document(clear).variable("input", Map.of("noShowId", id, "reason", "生病")).execute()
 			.path("noShowClear.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_CLEARED");
+		assertThat(this.actions.of("patrol.noShowClear", noShowId)).as("published once, for the clearing that happened")
+			.singleElement().satisfies(a -> assertThat(a.after()).containsEntry("clearReason", "生病"));
 		this.closer.closeOverdue(shift.endsAt().plus(Duration.ofHours(2)));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM no_show WHERE shift_id = ?").param(shift.id()).query(Integer.class)
 			.single()).as("recorded once, however often the job runs").isEqualTo(1);

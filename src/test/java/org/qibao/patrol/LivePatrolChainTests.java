@@ -101,7 +101,7 @@ class LivePatrolChainTests {
 		Duration earlier = Duration.ofMinutes(10).plusSeconds(30);
 		Instant then = Instant.now().minus(earlier);
 		Shift shift = this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), then.plusSeconds(1),
-				then.plus(Duration.ofHours(1)), 1, 7, List.of(), then.minusSeconds(60));
+				then.plus(Duration.ofHours(1)), 1, 7, List.of(), crew.captain().account().id(), then.minusSeconds(60));
 		this.signups.signUp(shift.id(), member.account().id(), false, then);
 		this.checkIns.checkIn(shift.id(), member.account().id(), new CheckIns.Fix(IN_DT01, 10.0),
 				captain.account().id(), then.plusSeconds(1));
@@ -145,7 +145,7 @@ class LivePatrolChainTests {
 		Duration earlier = Duration.ofMinutes(10).plusSeconds(30);
 		Instant then = Instant.now().minus(earlier);
 		Shift shift = this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), then.plusSeconds(1),
-				then.plus(Duration.ofHours(1)), 1, 7, List.of(), then.minusSeconds(60));
+				then.plus(Duration.ofHours(1)), 1, 7, List.of(), crew.captain().account().id(), then.minusSeconds(60));
 		this.signups.signUp(shift.id(), volunteer.account().id(), false, then);
 		long checkInId = this.checkIns.checkIn(shift.id(), volunteer.account().id(), new CheckIns.Fix(IN_DT01, 10.0),
 				null, then.plusSeconds(1)).id();

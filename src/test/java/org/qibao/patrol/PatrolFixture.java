@@ -43,6 +43,14 @@ class PatrolFixture {
 	@Autowired
 	ShiftPlanning planning;
 
+	@Autowired
+	ShiftGenerator generator;
+
+	/** The scheduled generator's run, as every instance makes it each hour. */
+	void generatorRuns() {
+		this.generator.generateAhead(java.time.Instant.now());
+	}
+
 	record Person(Account account, String phone) {
 
 		String id() {
@@ -82,6 +90,43 @@ class PatrolFixture {
 		return new Crew(team, captain, members, dt01, dt02);
 	}
 
+	/** A new administrator of the community. */
+	Person administrator(long communityId) {
+		Person person = registered("书记");
+		this.accounts.grant(person.account().id(), Role.ADMINISTRATOR, communityId);
+		return person;
+	}
+
+	/** A new community elsewhere, with one grid of its own, far from the demo's. */
+	Grid gridElsewhere() {
+		return gridElsewhere("Asia/Shanghai");
+	}
+
+	/** The same, in a community of this time zone. */
+	Grid gridElsewhere(String zone) {
+		long city = this.geography.createCity("别城" + System.nanoTime());
+		long community = this.geography.createCommunity(
+				this.geography.createStreet(this.geography.createDistrict(city, "区"), "街道"), "别的社区", zone);
+		return this.geography.createGrid(community, "EL-01", "别处一网格", """
+				{"type":"Polygon","coordinates":[[[121.30,31.15],[121.31,31.15],[121.31,31.16],[121.30,31.16],[121.30,31.15]]]}""");
+	}
+
+	/** Inside {@link #gridElsewhere}'s grid. */
+	static final GeoPoint ELSEWHERE = new GeoPoint(121.305, 31.155);
+
+	/** A new team with a captain and volunteers in a community of its own, in this time zone, patrolling its one grid. */
+	Crew crewElsewhere(String zone, int volunteers) {
+		Grid grid = gridElsewhere(zone);
+		Team team = this.teams.create(grid.communityId(), "别队" + System.nanoTime() % 1_000_000L, List.of(grid.id()));
+		Person captain = person("队长", team);
+		this.accounts.grant(captain.account().id(), Role.CAPTAIN, team.id());
+		List<Person> members = new ArrayList<>();
+		for (int i = 0; i < volunteers; i++) {
+			members.add(person("队员" + i, team));
+		}
+		return new Crew(team, captain, members, grid, grid);
+	}
+
 	/** A new person who belongs to no team yet. */
 	Person outsider() {
 		return registered("居民");
@@ -108,7 +153,7 @@ class PatrolFixture {
 		Instant start = now.plus(fromNow);
 		Instant planned = fromNow.isNegative() ? start.minus(Duration.ofHours(1)) : now;
 		return this.planning.createShift(crew.team().id(), List.of(crew.dt01().id()), start, start.plus(length), min, max,
-				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), planned);
+				List.of(new ShiftPlanning.CheckpointSpec("3 栋门口", IN_DT01)), crew.captain().account().id(), planned);
 	}
 
 	static String id(Shift shift) {

@@ -77,6 +77,28 @@ class PatrolTestConfiguration {
 		return new ChosenCoverage(queries);
 	}
 
+	/** The AdministrativeAction events published, in order. */
+	static class AdministrativeActions {
+
+		final List<org.qibao.shared.AdministrativeAction> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(org.qibao.shared.AdministrativeAction event) {
+			this.events.add(event);
+		}
+
+		/** Those of one action on one subject, e.g. {@code patrol.teamCreate} on team 7. */
+		List<org.qibao.shared.AdministrativeAction> of(String action, long subjectId) {
+			return this.events.stream().filter(e -> e.action().equals(action) && e.subjectId() == subjectId).toList();
+		}
+
+	}
+
+	@Bean
+	AdministrativeActions administrativeActions() {
+		return new AdministrativeActions();
+	}
+
 	@Bean
 	VerifiedEvents verifiedEvents() {
 		return new VerifiedEvents();
