@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommunitySettings } from '../admin/geo/CommunitySettings';
+import { AdministratorsSection } from '../admin/teams/AdministratorsSection';
+import { OutcomeLine, useOutcome } from '../captain/patrol/useOutcome';
 import '../admin/geo/gridEditor.css';
 import {
   CityPlacesQuery, CommunityCreateMutation, DistrictCreateMutation, DistrictRenameMutation, StreetCreateMutation,
@@ -26,6 +28,7 @@ export function PlacesScreen() {
   const [, createStreet] = useMutation(StreetCreateMutation);
   const [, renameStreet] = useMutation(StreetRenameMutation);
   const [, createCommunity] = useMutation(CommunityCreateMutation);
+  const administrators = useOutcome(() => refetch({ requestPolicy: 'network-only' }));
 
   function outcome(payload: Payload): boolean {
     if (!payload) setMessage({ text: t('errors.network'), problem: true });
@@ -46,6 +49,7 @@ export function PlacesScreen() {
       </nav>
       <h1 className="wide-editor">{t('geo.places.title')}</h1>
       <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      <OutcomeLine outcome={administrators.outcome} />
       {message && (
         <p className={message.problem ? 'problem' : 'notice'} role={message.problem ? 'alert' : 'status'} data-testid="places-message">
           {message.text}
@@ -74,7 +78,12 @@ export function PlacesScreen() {
                           input: { streetId: street.id, name, timeZone: 'Asia/Shanghai' } })).data?.communityCreate)} />
                       <ul>
                         {street.communities.map((community) => (
-                          <li key={community.id}><CommunitySettings community={community} /></li>
+                          <li key={community.id}>
+                            <CommunitySettings community={community} />
+                            {/* a new community's first administrator is appointed by its city's */}
+                            <AdministratorsSection communityId={community.id} administrators={community.administrators}
+                              report={administrators.report} />
+                          </li>
                         ))}
                       </ul>
                     </li>

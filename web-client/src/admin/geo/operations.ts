@@ -51,7 +51,7 @@ export const CommunityUpdateMutation = graphql(`
 
 export const CityPlacesQuery = graphql(`
   query CityPlaces {
-    cities { id name districts { id name streets { id name communities { id name timeZone } } } }
+    cities { id name districts { id name streets { id name communities { id name timeZone administrators { id displayName } } } } }
   }
 `);
 

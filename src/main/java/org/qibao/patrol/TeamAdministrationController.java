@@ -92,7 +92,7 @@ class TeamAdministrationController {
 	CommunityAdministratorsPayload communityAdministratorAppoint(@Argument AdministratorInput input, Actor actor,
 			Locale locale) {
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
-		Actor.signedIn(actor).require(Role.ADMINISTRATOR, communityId);
+		requireAdministers(Actor.signedIn(actor), communityId);
 		return community(communityId, () -> this.administrators.appoint(communityId,
 				person(input.accountId(), input.phone(), actor), actor.accountId()), locale);
 	}
@@ -101,22 +101,42 @@ class TeamAdministrationController {
 	CommunityAdministratorsPayload communityAdministratorRemove(@Argument AdministratorInput input, Actor actor,
 			Locale locale) {
 		long communityId = GlobalId.keyOf(input.communityId(), "Community");
-		Actor.signedIn(actor).require(Role.ADMINISTRATOR, communityId);
+		requireAdministers(Actor.signedIn(actor), communityId);
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");
 		return community(communityId, () -> this.administrators.remove(communityId, accountId, actor.accountId()),
 				locale);
 	}
 
-	/** Who administers a community is for its administrators to see. */
+	/** Who administers a community is for its administrators, and its city's, to see. */
 	@BatchMapping(typeName = "Community")
 	Map<Community, List<Account>> administrators(List<Community> communities, java.security.Principal principal) {
-		Actor actor = Viewer.of(principal);
-		List<Community> administered = actor == null ? List.of()
-				: communities.stream().filter(c -> actor.has(Role.ADMINISTRATOR, c.id())).toList();
+		java.util.Set<Long> mine = administeredBy(Viewer.of(principal), Batches.keys(communities, Community::id));
+		List<Community> administered = communities.stream().filter(c -> mine.contains(c.id())).toList();
 		Map<Long, List<Account>> holders = this.accounts.holders(Role.ADMINISTRATOR, Batches.keys(administered, Community::id));
 		Map<Community, List<Account>> result = new java.util.HashMap<>();
 		communities.forEach(c -> result.put(c, holders.getOrDefault(c.id(), List.of())));
 		return result;
+	}
+
+	/**
+	 * Those of these communities whose administrators the person appoints: as one of them, or as an
+	 * administrator of the community's city, who appoints a new community's first administrator.
+	 */
+	private java.util.Set<Long> administeredBy(Actor actor, java.util.Collection<Long> communityIds) {
+		if (actor == null || communityIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		Map<Long, Long> cities = this.geography.citiesOf(communityIds);
+		return communityIds.stream()
+			.filter(id -> actor.has(Role.ADMINISTRATOR, id)
+					|| cities.get(id) != null && actor.has(Role.CITY_ADMINISTRATOR, cities.get(id)))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	private void requireAdministers(Actor actor, long communityId) {
+		if (administeredBy(actor, List.of(communityId)).isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("Not allowed");
+		}
 	}
 
 	/** The person named by account or by phone number (one of them); phone look-ups count against the asker. */

@@ -122,6 +122,30 @@ class CommunityAdministratorTests {
 	}
 
 	@Test
+	void theCitysAdministratorAppointsANewCommunitysFirstAdministratorAndAnotherCitysCannot() {
+		long community = this.fixture.gridElsewhere().communityId();
+		String communityId = GlobalId.encode("Community", community);
+		long city = this.fixture.geography.citiesOf(List.of(community)).get(community);
+		Person cityAdministrator = this.fixture.outsider();
+		this.fixture.accounts.grant(cityAdministrator.account().id(), Role.CITY_ADMINISTRATOR, city);
+		long otherCommunity = this.fixture.gridElsewhere().communityId();
+		Person otherCitys = this.fixture.outsider();
+		this.fixture.accounts.grant(otherCitys.account().id(), Role.CITY_ADMINISTRATOR,
+				this.fixture.geography.citiesOf(List.of(otherCommunity)).get(otherCommunity));
+		Person first = this.fixture.outsider();
+
+		TeamAdministrationTests.assertForbidden(otherCitys.client(this.port).document(APPOINT)
+			.variable("input", Map.of("communityId", communityId, "phone", first.phone())).execute());
+		cityAdministrator.client(this.port).document(APPOINT)
+			.variable("input", Map.of("communityId", communityId, "phone", first.phone())).execute()
+			.path("communityAdministratorAppoint.userErrors").entityList(Object.class).hasSize(0)
+			.path("communityAdministratorAppoint.community.administrators[*].id").entityList(String.class)
+			.containsExactly(first.id());
+		assertThat(this.fixture.accounts.holders(Role.ADMINISTRATOR, List.of(community)).get(community))
+			.extracting(a -> a.id()).containsExactly(first.account().id());
+	}
+
+	@Test
 	void twoAdministratorsRemovingEachOtherAtOnceLeaveOne() throws Exception {
 		long community = this.fixture.gridElsewhere().communityId();
 		List<Person> admins = List.of(this.fixture.administrator(community), this.fixture.administrator(community));
