@@ -21,9 +21,12 @@ class LevelController {
 
 	private final UserErrors userErrors;
 
-	LevelController(Levels levels, UserErrors userErrors) {
+	private final CommunityPlaces places;
+
+	LevelController(Levels levels, UserErrors userErrors, CommunityPlaces places) {
 		this.levels = levels;
 		this.userErrors = userErrors;
+		this.places = places;
 	}
 
 	record LevelInput(int threshold, String nameZhCN, String nameEn) {
@@ -39,6 +42,8 @@ class LevelController {
 	LevelsSetPayload levelsSet(@Argument LevelsSetInput input, Actor actor, Locale locale) {
 		long community = GlobalId.keyOf(input.communityId(), "Community");
 		Actor.signedIn(actor).require(Role.ADMINISTRATOR, community);
+		// a community met here for the first time gets the standard set first, so it cannot land on top of the new ladder
+		this.places.of(community);
 		try {
 			List<Levels.Level> ladder = input.levels()
 				.stream()

@@ -180,6 +180,26 @@ class CommunityRecognitionTests {
 	}
 
 	@Test
+	void levelsSetForACommunityMetForTheFirstTimeStayWhenItsStandardBadgesArrive() {
+		long city = this.geography.createCity("新城" + System.nanoTime());
+		long street = this.geography.createStreet(this.geography.createDistrict(city, "区"), "街道");
+		String fresh = GlobalId.encode("Community", this.geography.createCommunity(street, "新社区", "Asia/Shanghai"));
+		this.accounts.grant(this.admin.id(), Role.ADMINISTRATOR, GlobalId.keyOf(fresh, "Community"));
+		List<Map<String, Object>> rising = List.of(Map.of("threshold", 0, "nameZhCN", "新人", "nameEn", "New"),
+				Map.of("threshold", 50, "nameZhCN", "熟手", "nameEn", "Skilled"));
+
+		Clients.signedIn(this.port, this.admin.phone())
+			.document("mutation($i: LevelsSetInput!) { levelsSet(input: $i) { levels { threshold } userErrors { code } } }")
+			.variable("i", Map.of("communityId", fresh, "levels", rising)).execute()
+			.path("levelsSet.levels[*].threshold").entityList(Integer.class).containsExactly(0, 50);
+
+		Clients.anonymous(this.port).document("query($c: ID!) { badges(communityId: $c) { key } levels(communityId: $c) { threshold } }")
+			.variable("c", fresh).execute()
+			.path("badges").entityList(Object.class).hasSizeGreaterThan(0)
+			.path("levels[*].threshold").entityList(Integer.class).containsExactly(0, 50);
+	}
+
+	@Test
 	void verifiedReportsEarnOnceAndCountTowardsSharpEyes() {
 		Account reporter = volunteer("丙");
 		for (int i = 0; i < 5; i++) {
