@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingRole, rolesHeld } from './areas';
+import { ROLE_ORDER, landingRole, rolesHeld } from './areas';
 
 describe('rolesHeld', () => {
   it('lists each role once, in tab order, however many places it applies to', () => {
@@ -22,6 +22,12 @@ describe('landingRole', () => {
     expect(landingRole([{ role: 'CAPTAIN' }, { role: 'ADMINISTRATOR' }, { role: 'VOLUNTEER' }])).toBe('ADMINISTRATOR');
     expect(landingRole([{ role: 'VOLUNTEER' }, { role: 'CAPTAIN' }])).toBe('CAPTAIN');
     expect(landingRole([{ role: 'MERCHANT_STAFF' }, { role: 'VOLUNTEER' }])).toBe('MERCHANT_STAFF');
+  });
+
+  it('lands every role somewhere, a city administrator on the city area', () => {
+    expect(landingRole([{ role: 'CITY_ADMINISTRATOR' }])).toBe('CITY_ADMINISTRATOR');
+    expect(landingRole([{ role: 'ADMINISTRATOR' }, { role: 'CITY_ADMINISTRATOR' }])).toBe('CITY_ADMINISTRATOR');
+    for (const role of ROLE_ORDER) expect(landingRole([{ role }])).toBe(role);
   });
 
   it('lands a volunteer on the volunteer area, and nobody anywhere without a role', () => {

@@ -22,7 +22,7 @@ export function rolesHeld(assignments: readonly { role: Role }[]): Role[] {
  * The roles from the most responsible down: a person lands on the first one they hold (a grid
  * worker who also volunteers lands on the grid worker's area) and switches with the tabs.
  */
-export const RESPONSIBILITY_ORDER: readonly Role[] = ['ADMINISTRATOR', 'GRID_WORKER', 'CAPTAIN', 'MERCHANT_STAFF', 'VOLUNTEER'];
+export const RESPONSIBILITY_ORDER: readonly Role[] = ['CITY_ADMINISTRATOR', 'ADMINISTRATOR', 'GRID_WORKER', 'CAPTAIN', 'MERCHANT_STAFF', 'VOLUNTEER'];
 
 /** The area a person lands on after signing in: the most responsible role they hold; null without a role. */
 export function landingRole(assignments: readonly { role: Role }[]): Role | null {
