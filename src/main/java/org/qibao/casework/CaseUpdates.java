@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.Lifecycle;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -155,6 +156,9 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 	synchronized void checkHearing() {
 		if (this.container == null) {
 			return; // not listening yet: listen() is retrying on its own
+		}
+		if (this.redis.getRequiredConnectionFactory() instanceof Lifecycle factory && !factory.isRunning()) {
+			return; // the instance is stopping: its silence means nothing
 		}
 		if (this.pingSentAt != 0 && this.pingHeardAt - this.pingSentAt < 0) {
 			log.warn("Case updates stopped hearing Redis; listening afresh");
