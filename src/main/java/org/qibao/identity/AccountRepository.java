@@ -92,6 +92,14 @@ class AccountRepository {
 			.single();
 	}
 
+	/** Serialises, until the transaction ends, whatever opens an account for this phone number. */
+	void lockPhone(String phone) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('account-phone'), hashtext(?))")
+			.param(phone)
+			.query((rs, n) -> 1)
+			.single();
+	}
+
 	List<Long> erasedAmong(Collection<Long> accountIds) {
 		return this.jdbc.sql("SELECT id FROM account WHERE id = ANY(?) AND erased_at IS NOT NULL")
 			.param(accountIds.toArray(Long[]::new))

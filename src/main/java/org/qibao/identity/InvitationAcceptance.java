@@ -117,6 +117,8 @@ class InvitationAcceptance {
 
 	/** The existing account of the invited phone, given its password, or a new one with this password. */
 	private Account accountFor(Invitation invitation, String password) {
+		// two invitations of one phone accepted at once: the later waits and finds the account the earlier opened
+		this.accounts.lockPhone(invitation.phone());
 		Optional<AccountRepository.Credentials> existing = this.accounts.findCredentials(invitation.phone());
 		if (existing.isEmpty()) {
 			try {

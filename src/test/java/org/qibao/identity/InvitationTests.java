@@ -203,6 +203,23 @@ class InvitationTests {
 	}
 
 	@Test
+	void twoInvitationsOfOnePhoneAcceptedAtOnceOpenOneAccountAndNeitherIsAServerFault() throws Exception {
+		String phone = Clients.uniquePhone();
+		List<String> codes = List.of(code(invite(captain(), this.team, phone, "两份邀请")),
+				code(invite(gridWorker(), this.team, phone, "两份邀请")));
+		List<String> outcomes = Bursts.race(2, i -> () -> {
+			var response = accept(codes.get(i), "one-and-the-same-2026");
+			response.errors().satisfy(errors -> assertThat(errors).as("no server fault").isEmpty());
+			List<String> refusals = response.path("invitationAccept.userErrors[*].code").entityList(String.class).get();
+			return refusals.isEmpty() ? "JOINED" : refusals.get(0);
+		});
+		// the later one finds the account the earlier opened, and the same password lets it in too
+		assertThat(outcomes).containsOnly("JOINED");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM account WHERE phone = ?").param(phone).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void onlyThoseWithARightThereMayInvite() {
 		String phone = Clients.uniquePhone();
 		invite(volunteer(), this.team, phone, "无权").errors()
