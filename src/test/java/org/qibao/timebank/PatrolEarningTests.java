@@ -192,10 +192,10 @@ class PatrolEarningTests {
 	}
 
 	private static void awaitUntil(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (!condition.getAsBoolean()) {
 			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("not reached within 15 s");
+				throw new AssertionError("not reached within 30 s");
 			}
 			try {
 				Thread.sleep(50);
