@@ -21,6 +21,7 @@ export interface MapTiles {
  * none is configured, or when the question failed: the maps then show their data alone.
  */
 export function useMapTiles(): MapTiles | null {
+  // load error: none shown on purpose; without the settings a map shows its grids and people on a plain ground
   const [{ data }] = useQuery({ query: MapSettingsQuery, requestPolicy: 'cache-first' });
   return data?.mapSettings.tiles ?? null;
 }
