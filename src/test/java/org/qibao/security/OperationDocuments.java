@@ -46,7 +46,9 @@ final class OperationDocuments {
 
 	/** Variables an operation needs beyond its required ones to reach its authorisation check. */
 	private static final Map<String, Map<String, Object>> EXTRA_VARIABLES = Map.of("Mutation.accountResetCodeIssue",
-			Map.of("input", Map.of("phone", "13900000003")));
+			Map.of("input", Map.of("phone", "13900000003")), "Query.redemptionLookup",
+			Map.of("merchantId", GlobalId.encode("Merchant", 1)), "Mutation.redemptionConfirm",
+			Map.of("input", Map.of("merchantId", GlobalId.encode("Merchant", 1))));
 
 	private final GraphQLSchema schema;
 
@@ -82,18 +84,30 @@ final class OperationDocuments {
 		List<String> declarations = new ArrayList<>();
 		List<String> arguments = new ArrayList<>();
 		Map<String, Object> variables = new LinkedHashMap<>();
+		Map<String, Object> extras = EXTRA_VARIABLES.getOrDefault(operation, Map.of());
 		for (GraphQLArgument argument : field.getArguments()) {
-			if (GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()) {
+			boolean required = GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue();
+			if (required || extras.containsKey(argument.getName())) {
 				declarations.add("$" + argument.getName() + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
 				arguments.add(argument.getName() + ": $" + argument.getName());
 				variables.put(argument.getName(), value(argument.getType(), operation + "." + argument.getName()));
 			}
 		}
-		variables.putAll(EXTRA_VARIABLES.getOrDefault(operation, Map.of()));
+		EXTRA_VARIABLES.getOrDefault(operation, Map.of()).forEach((name, extra) -> variables.merge(name, extra, OperationDocuments::merge));
 		String document = parts[0].toLowerCase() + (declarations.isEmpty() ? "" : "(" + String.join(", ", declarations) + ")")
 				+ " { " + field.getName() + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
 				+ selection(field.getType()) + " }";
 		return new Request(document, variables);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object merge(Object required, Object extra) {
+		if (required instanceof Map<?, ?> fields && extra instanceof Map<?, ?> more) {
+			Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) fields);
+			merged.putAll((Map<String, Object>) more);
+			return merged;
+		}
+		return extra;
 	}
 
 	record Request(String document, Map<String, Object> variables) {
