@@ -16,7 +16,9 @@ import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.security.AuthorisationMatrix.Entry;
 import org.qibao.security.AuthorisationMatrix.Outcome;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -82,10 +84,22 @@ class AuthorisationMatrixTests {
 		DEMO_CALLERS.put("city-administrator", "13900000012");
 	}
 
+	@Autowired
+	ApplicationContext context;
+
 	@TestFactory
 	Stream<DynamicTest> eachDemoCallerMeetsWhatTheMatrixSays() throws IOException {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Map.Entry<String, String> caller : DEMO_CALLERS.entrySet()) {
+			callers(caller.getKey(), caller.getValue()).forEach(tests::add);
+		}
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> theSameRolesElsewhereMeetWhatTheMatrixSays() throws IOException {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Map.Entry<String, String> caller : new Elsewhere(this.context).callers().entrySet()) {
 			callers(caller.getKey(), caller.getValue()).forEach(tests::add);
 		}
 		return tests.stream();
