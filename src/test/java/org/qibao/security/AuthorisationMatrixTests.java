@@ -16,9 +16,11 @@ import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.security.AuthorisationMatrix.Entry;
 import org.qibao.security.AuthorisationMatrix.Outcome;
+import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,8 +45,7 @@ class AuthorisationMatrixTests {
 	 * they answer "not found" before they ask who calls, so their refusals wait for a fixture that makes
 	 * the object. Printed, not run.
 	 */
-	private static final Set<String> NEEDS_AN_EXISTING_OBJECT = Set.of("Mutation.badgeUpdate",
-			"Mutation.invitationRevoke", "Mutation.ledgerCorrectionApprove", "Mutation.ledgerCorrectionRefuse",
+	private static final Set<String> NEEDS_AN_EXISTING_OBJECT = Set.of("Mutation.invitationRevoke", "Mutation.ledgerCorrectionApprove", "Mutation.ledgerCorrectionRefuse",
 			"Query.rosterImport", "Mutation.rosterImportApply");
 
 	@LocalServerPort
@@ -124,13 +125,28 @@ class AuthorisationMatrixTests {
 				System.out.println("Authorisation matrix: needs an existing object, not run: " + line);
 				continue;
 			}
-			OperationDocuments.Request request = documents.request(entry.operation());
+			OperationDocuments.Request request = existingObject(documents.request(entry.operation()), entry.operation());
 			tests.add(DynamicTest.dynamicTest(line + " → " + expected,
 					entry.operation().startsWith("Subscription.")
 							? () -> SubscriptionOutcomes.assertOutcome(this.port, line, request, token, expected)
 							: () -> assertOutcome(line, request, token, expected)));
 		}
 		return tests.stream();
+	}
+
+	/** The demo community's first badge in place of the placeholder, which names no badge. */
+	@SuppressWarnings("unchecked")
+	private OperationDocuments.Request existingObject(OperationDocuments.Request request, String operation) {
+		if (!operation.equals("Mutation.badgeUpdate")) {
+			return request;
+		}
+		long badge = this.context.getBean(JdbcClient.class)
+			.sql("SELECT min(id) FROM badge WHERE community_id = 1")
+			.query(Long.class)
+			.single();
+		Map<String, Object> input = new LinkedHashMap<>((Map<String, Object>) request.variables().get("input"));
+		input.put("badgeId", GlobalId.encode("Badge", badge));
+		return new OperationDocuments.Request(request.document(), Map.of("input", input));
 	}
 
 	/**
