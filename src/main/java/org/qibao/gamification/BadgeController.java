@@ -94,12 +94,14 @@ class BadgeController {
 
 	@MutationMapping
 	BadgePayload badgeUpdate(@Argument BadgeUpdateInput input, Actor actor, Locale locale) {
+		// anonymous callers are refused before they learn whether the badge exists
+		Actor signedIn = Actor.signedIn(actor);
 		long badgeId = GlobalId.keyOf(input.badgeId(), "Badge");
 		Badge existing = this.badges.findOfCommunities(List.of(badgeId)).get(badgeId);
 		if (existing == null) {
 			throw new GlobalId.InvalidIdException(input.badgeId());
 		}
-		Actor.signedIn(actor).require(Role.ADMINISTRATOR, existing.communityId());
+		signedIn.require(Role.ADMINISTRATOR, existing.communityId());
 		try {
 			CommunityPlace place = this.places.of(existing.communityId()).orElseThrow();
 			BadgeRule rule = input.rule() == null ? null : input.rule().parse();

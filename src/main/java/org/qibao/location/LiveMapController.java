@@ -87,13 +87,15 @@ class LiveMapController {
 	@QueryMapping
 	List<TrackPoint> patrolTrack(@Argument String checkInId, @Argument Integer last,
 			Actor actor) {
+		// anonymous callers are refused before they learn whether the check-in exists
+		Actor signedIn = Actor.signedIn(actor);
 		int limit = (last == null) ? 100 : last;
 		if (limit < 1 || limit > 500) {
 			throw new BusinessRuleException("INVALID_INPUT", "last");
 		}
 		ActiveCheckIn checkIn = this.checkIns.find(GlobalId.keyOf(checkInId, CHECK_IN))
 			.orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "checkInId"));
-		this.access.requireTrack(Actor.signedIn(actor), checkIn);
+		this.access.requireTrack(signedIn, checkIn);
 		if (this.records.find(checkIn.checkInId()).isPresent()) {
 			return this.records.track(checkIn.checkInId(), limit);
 		}
