@@ -203,7 +203,8 @@ final class HostileValues {
 	}
 
 	private Arbitrary<Object> ids(String name, boolean small) {
-		String type = expectedType(name);
+		String guessed = expectedType(name);
+		String type = (guessed == null) ? "Community" : guessed;
 		List<Object> garbage = new ArrayList<>(List.of("", " ", "\u0000", "!!!", "bm90IGFuIGlk", base64(type + ":abc"),
 				base64(type + ":99999999999999999999"), base64(":1"), base64(type + ":"), base64(type + ":-1"), 12345,
 				GlobalId.encode(type, NO_SUCH_KEY), GlobalId.encode(type, Long.MAX_VALUE), GlobalId.encode("NoSuchType", 1)));
@@ -216,7 +217,7 @@ final class HostileValues {
 			.ofMaxLength(24).map(id -> id)));
 		// well-formed IDs of the right type that name nothing: the request gets as far as the look-up
 		choices.add(Tuple.of(2, Arbitraries.of(GlobalId.encode(type, NO_SUCH_KEY), GlobalId.encode(type, 0))));
-		List<String> wrongType = this.realIds.notOfType(type);
+		List<String> wrongType = (guessed == null && !this.rightTypeRealIds) ? List.of() : this.realIds.notOfType(type);
 		if (!wrongType.isEmpty()) {
 			choices.add(Tuple.of(1, Arbitraries.of(wrongType).map(id -> id)));
 		}
@@ -227,13 +228,22 @@ final class HostileValues {
 		return Arbitraries.frequencyOf(choices.toArray(Tuple.Tuple2[]::new));
 	}
 
-	/** The type an ID argument names, guessed from its name: {@code communityId} names a Community. */
+	/** ID names that do not spell their type. */
+	private static final Map<String, String> TYPE_OF_NAME = Map.of("forAccount", "Account", "volunteer", "Account",
+			"member", "Account", "handler", "Account", "actor", "Account", "subject", "Account", "category", "CaseCategory",
+			"reversedTransfer", "Transfer", "duplicateOf", "Case", "upTo", "Notification");
+
+	/**
+	 * The type an ID argument names, guessed from its name ({@code communityId} names a Community),
+	 * or null when its name does not tell ({@code id}): then it gets no real ID unless real IDs of
+	 * the right type are allowed, for a real ID of "another" type might be of the right one.
+	 */
 	static String expectedType(String name) {
 		String stem = name.replaceAll("Ids?$", "");
 		if (stem.isEmpty() || "id".equals(name) || "ids".equals(name)) {
-			return "Community";
+			return null;
 		}
-		return Character.toUpperCase(stem.charAt(0)) + stem.substring(1);
+		return TYPE_OF_NAME.getOrDefault(stem, Character.toUpperCase(stem.charAt(0)) + stem.substring(1));
 	}
 
 	private static String base64(String raw) {
