@@ -160,8 +160,8 @@ class SchemaFuzzTests {
 	}
 
 	/**
-	 * Each operation once, whatever the random ones above happened to pick: its values are drawn
-	 * with the property's seed, signed in but for the session-ending mutations.
+	 * Each operation once, whatever the random ones above happened to pick, signed in but for the
+	 * session-ending mutations. Its values are a sample, not shrunk: a failure shows the whole request.
 	 */
 	@Property(generation = GenerationMode.EXHAUSTIVE)
 	void everyOperationWithHostileArgumentsIsAnsweredCleanly(@ForAll("everyOperation") Operation operation) throws Exception {
@@ -230,12 +230,14 @@ class SchemaFuzzTests {
 			// a busy build machine may stall one request: slow twice in a row is the defect
 			answer = send(request.operation(), request.variables(), signedIn);
 		}
-		assertThat(answer.status()).as("HTTP status of %s", answer).isLessThan(500);
-		assertThat(answer.internalErrors()).as("INTERNAL_ERROR in %s", answer).isEmpty();
-		assertThat(answer.echoes(request.variables())).as("echoed input in %s", answer).isEmpty();
-		assertThat(answer.millis()).as("milliseconds to answer %s", answer).isLessThan(2_000);
+		assertThat(answer.status()).as("HTTP status of %s\nfor the request %s", answer, request).isLessThan(500);
+		assertThat(answer.internalErrors()).as("INTERNAL_ERROR in %s\nfor the request %s", answer, request).isEmpty();
+		assertThat(answer.echoes(request.variables())).as("echoed input in %s\nfor the request %s", answer, request).isEmpty();
+		assertThat(answer.millis()).as("milliseconds to answer %s\nfor the request %s", answer, request).isLessThan(2_000);
 		if (request.missesARequiredArgument()) {
-			assertThat(answer.hasErrors()).as("a validation error for a missing required argument in %s", answer).isTrue();
+			assertThat(answer.hasErrors())
+				.as("a validation error for a missing required argument in %s\nfor the request %s", answer, request)
+				.isTrue();
 		}
 	}
 
