@@ -22,7 +22,9 @@ record AuthorisationMatrix(List<String> columns, Map<String, Entry> entries) {
 	/** What a caller should meet: the operation, or a refusal. */
 	enum Outcome {
 
-		PUBLIC, ALLOWED, UNAUTHORIZED, FORBIDDEN, NOT_APPLICABLE;
+		PUBLIC, ALLOWED, UNAUTHORIZED, FORBIDDEN,
+		/** Refused as the payload's user error {@code NOT_ALLOWED}: the caller sees the object, but may not take this step. */
+		NOT_ALLOWED, NOT_APPLICABLE;
 
 		static Outcome of(String cell) {
 			return switch (cell) {
@@ -30,13 +32,14 @@ record AuthorisationMatrix(List<String> columns, Map<String, Entry> entries) {
 				case "allowed" -> ALLOWED;
 				case "UNAUTHORIZED" -> UNAUTHORIZED;
 				case "FORBIDDEN" -> FORBIDDEN;
+				case "NOT_ALLOWED" -> NOT_ALLOWED;
 				case "n/a" -> NOT_APPLICABLE;
 				default -> throw new IllegalArgumentException("Not an outcome: " + cell);
 			};
 		}
 
 		boolean refused() {
-			return this == UNAUTHORIZED || this == FORBIDDEN;
+			return this == UNAUTHORIZED || this == FORBIDDEN || this == NOT_ALLOWED;
 		}
 
 	}

@@ -9,9 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.qibao.Clients;
 import org.qibao.QibaoTest;
 import org.qibao.security.AuthorisationMatrix.Entry;
@@ -21,17 +24,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call each query, mutation and subscription: every operation of the schema has a line in
  * {@code authorisation-matrix.csv} (and every line an operation), and the lines are exercised against
- * the running application.
+ * the running application. Operations whose answer turns on whose the object is act on real objects
+ * made for each line ({@link ExistingObjects}); the others on the placeholder IDs of the demo's objects.
  */
 @QibaoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTests {
 
 	/**
@@ -40,21 +43,13 @@ class AuthorisationMatrixTests {
 	 */
 	private static final Set<String> KNOWN_DEFECTS = Set.of();
 
-	/**
-	 * Operations whose answer to a signed-in caller depends on the object the placeholder ID names:
-	 * "not found" before they ask who calls when there is none, or an answer that turns on whose the
-	 * object is (a case the caller can see answers with the workflow's user errors; a check-in is
-	 * seen by its team's captains and its grids' workers) when the rest of the suite has made one.
-	 * Their signed-in lines wait for a fixture that makes the object. Printed, not run.
-	 */
-	private static final Set<String> NEEDS_AN_EXISTING_OBJECT = Set.of("Mutation.invitationRevoke", "Mutation.ledgerCorrectionApprove", "Mutation.ledgerCorrectionRefuse",
-			"Query.rosterImport", "Mutation.rosterImportApply", "Query.patrolTrack", "Mutation.caseAccept",
-			"Mutation.caseReject", "Mutation.caseDispatch", "Mutation.caseStart", "Mutation.caseResolve",
-			"Mutation.caseVerify", "Mutation.caseReopen", "Mutation.caseClose", "Mutation.caseExtensionRequest",
-			"Mutation.caseExtensionDecide");
-
 	@LocalServerPort
 	int port;
+
+	private GraphQlCalls calls;
+
+	/** Made on first use, once the application runs; one set for every caller of the class's tests. */
+	private ExistingObjects objects;
 
 	@Test
 	void everyOperationOfTheSchemaHasALineInTheMatrixAndEveryLineAnOperation() throws IOException {
@@ -93,6 +88,25 @@ class AuthorisationMatrixTests {
 	@Autowired
 	ApplicationContext context;
 
+	@BeforeAll
+	void calls() {
+		this.calls = new GraphQlCalls(this.port);
+	}
+
+	private ExistingObjects objects() {
+		if (this.objects == null) {
+			this.objects = new ExistingObjects(this.context, this.port);
+		}
+		return this.objects;
+	}
+
+	@AfterAll
+	void closeObjects() {
+		if (this.objects != null) {
+			this.objects.close();
+		}
+	}
+
 	@TestFactory
 	Stream<DynamicTest> eachDemoCallerMeetsWhatTheMatrixSays() throws IOException {
 		List<DynamicTest> tests = new ArrayList<>();
@@ -125,22 +139,20 @@ class AuthorisationMatrixTests {
 				System.out.println("Authorisation matrix: known defect, not run: " + line);
 				continue;
 			}
-			if (!"anonymous".equals(caller) && NEEDS_AN_EXISTING_OBJECT.contains(entry.operation())) {
-				System.out.println("Authorisation matrix: needs an existing object, not run: " + line);
-				continue;
-			}
-			OperationDocuments.Request request = existingObject(documents.request(entry.operation()), entry.operation());
+			OperationDocuments.Request request = withTheDemoBadge(documents.request(entry.operation()), entry.operation());
 			tests.add(DynamicTest.dynamicTest(line + " → " + expected,
 					entry.operation().startsWith("Subscription.")
 							? () -> SubscriptionOutcomes.assertOutcome(this.port, line, request, token, expected)
-							: () -> assertOutcome(line, request, token, expected)));
+							: objects().makes(entry.operation())
+									? () -> assertOutcomeOnItsOwnObject(line, entry.operation(), request.document(), token, expected)
+									: () -> assertOutcome(line, request, token, expected)));
 		}
 		return tests.stream();
 	}
 
 	/** The demo community's first badge in place of the placeholder, which names no badge. */
 	@SuppressWarnings("unchecked")
-	private OperationDocuments.Request existingObject(OperationDocuments.Request request, String operation) {
+	private OperationDocuments.Request withTheDemoBadge(OperationDocuments.Request request, String operation) {
 		if (!operation.equals("Mutation.badgeUpdate")) {
 			return request;
 		}
@@ -154,36 +166,81 @@ class AuthorisationMatrixTests {
 	}
 
 	/**
-	 * A mutation a caller is allowed would change the demo community other tests rely on. Refusals
-	 * change nothing; queries and subscriptions read.
+	 * A mutation a caller is allowed would change the demo community other tests rely on, unless it
+	 * acts on an object made for it. Refusals change nothing; queries and subscriptions read.
 	 */
-	private static boolean executable(Entry entry, Outcome expected) {
+	private boolean executable(Entry entry, Outcome expected) {
 		if (expected == Outcome.NOT_APPLICABLE) {
 			return false;
 		}
-		return expected.refused() || !entry.operation().startsWith("Mutation.") || expected == Outcome.PUBLIC;
+		return expected.refused() || !entry.operation().startsWith("Mutation.") || expected == Outcome.PUBLIC
+				|| objects().makes(entry.operation());
 	}
 
 	private void assertOutcome(String line, OperationDocuments.Request request, String token, Outcome expected) {
-		WebTestClient.RequestBodySpec post = Clients.http(this.port).post().uri("/graphql");
-		if (token != null) {
-			post.header("Authorization", "Bearer " + token);
-		}
-		Map<String, Object> answer = post.bodyValue(Map.of("query", request.document(), "variables", request.variables()))
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		List<String> classifications = classifications(answer);
+		Map<String, Object> answer = this.calls.answer(token, request.document(), request.variables());
 		String context = line + ": " + request.document() + " " + request.variables() + " answered " + answer;
-		assertThat(classifications).as(context).doesNotContain("INTERNAL_ERROR");
+		assertThat(classifications(answer)).as(context).doesNotContain("INTERNAL_ERROR");
 		if (expected.refused()) {
-			assertThat(classifications).as(context).contains(expected.name());
+			assertRefused(answer, line, expected, context);
 		}
 		else {
-			assertThat(classifications).as(context).doesNotContain("UNAUTHORIZED", "FORBIDDEN");
+			assertThat(classifications(answer)).as(context).doesNotContain("UNAUTHORIZED", "FORBIDDEN");
 		}
+	}
+
+	/**
+	 * The line's request names a real object made for it alone. Refused, the object is as it was;
+	 * allowed, the request is answered without any error and a mutation changes the object.
+	 */
+	private void assertOutcomeOnItsOwnObject(String line, String operation, String document, String token,
+			Outcome expected) {
+		ExistingObject object = objects().make(operation);
+		Object before = object.state().get();
+		Map<String, Object> answer = this.calls.answer(token, document, object.variables());
+		String context = line + ": " + document + " " + object.variables() + " answered " + answer;
+		if (expected.refused()) {
+			assertThat(classifications(answer)).as(context).doesNotContain("INTERNAL_ERROR");
+			assertRefused(answer, line, expected, context);
+			assertThat(object.state().get()).as(context + "; the object after the refusal").isEqualTo(before);
+			return;
+		}
+		assertThat(classifications(answer)).as(context).isEmpty();
+		assertThat(userErrors(answer, line)).as(context).isEmpty();
+		Object result = ((Map<?, ?>) answer.get("data")).get(field(line));
+		assertThat(result).as(context).isNotNull();
+		if (result instanceof List<?> list) {
+			assertThat(list).as(context + " (the track's position)").isNotEmpty();
+		}
+		if (operation.startsWith("Mutation.")) {
+			assertThat(object.state().get()).as(context + "; the object after the change").isNotEqualTo(before);
+		}
+	}
+
+	private static void assertRefused(Map<String, Object> answer, String line, Outcome expected, String context) {
+		if (expected == Outcome.NOT_ALLOWED) {
+			assertThat(classifications(answer)).as(context).isEmpty();
+			assertThat(userErrors(answer, line)).as(context).containsExactly("NOT_ALLOWED");
+		}
+		else {
+			assertThat(classifications(answer)).as(context).contains(expected.name());
+		}
+	}
+
+	/** The codes of the payload's user errors, for an operation whose result has them. */
+	@SuppressWarnings("unchecked")
+	private static List<String> userErrors(Map<String, Object> answer, String line) {
+		Map<String, Object> data = (Map<String, Object>) answer.get("data");
+		Object result = data == null ? null : data.get(field(line));
+		if (!(result instanceof Map<?, ?> payload) || !(payload.get("userErrors") instanceof List<?> errors)) {
+			return List.of();
+		}
+		return errors.stream().map(error -> String.valueOf(((Map<String, Object>) error).get("code"))).toList();
+	}
+
+	/** {@code caseAccept} of the line {@code Mutation.caseAccept volunteer}. */
+	private static String field(String line) {
+		return line.substring(line.indexOf('.') + 1, line.indexOf(' '));
 	}
 
 	@SuppressWarnings("unchecked")

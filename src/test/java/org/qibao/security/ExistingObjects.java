@@ -1,0 +1,63 @@
+package org.qibao.security;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.qibao.location.PatrolSessions;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The operations whose answer turns on whose the object is (an invitation, a correction, a roster,
+ * a check-in's track, a case at a stage of the workflow), and for each the real object a caller's
+ * request names, made afresh for every request that may change it, so that each line of the matrix
+ * meets the object as it was made, whatever the lines before it did.
+ */
+final class ExistingObjects {
+
+	private final Map<String, Supplier<ExistingObject>> makers;
+
+	private final TrackObjects tracks;
+
+	ExistingObjects(ApplicationContext context, int port) {
+		Dongting dongting = new Dongting(context, port);
+		InvitationObjects invitations = new InvitationObjects(dongting);
+		CorrectionObjects corrections = new CorrectionObjects(dongting);
+		RosterObjects rosters = new RosterObjects(dongting, port);
+		CaseObjects cases = new CaseObjects(dongting);
+		this.tracks = new TrackObjects(dongting, context.getBean(PatrolSessions.class));
+		Map<String, Supplier<ExistingObject>> makers = new HashMap<>();
+		makers.put("Mutation.invitationRevoke", invitations::toRevoke);
+		makers.put("Mutation.ledgerCorrectionApprove", corrections::pending);
+		makers.put("Mutation.ledgerCorrectionRefuse", corrections::pending);
+		makers.put("Query.rosterImport", rosters::toRead);
+		makers.put("Mutation.rosterImportApply", rosters::toApply);
+		makers.put("Query.patrolTrack", this.tracks::toRead);
+		makers.put("Mutation.caseAccept", cases::toAccept);
+		makers.put("Mutation.caseReject", cases::toReject);
+		makers.put("Mutation.caseDispatch", cases::toDispatch);
+		makers.put("Mutation.caseStart", cases::toStart);
+		makers.put("Mutation.caseResolve", cases::toResolve);
+		makers.put("Mutation.caseVerify", cases::toVerify);
+		makers.put("Mutation.caseReopen", cases::toReopen);
+		makers.put("Mutation.caseClose", cases::toClose);
+		makers.put("Mutation.caseExtensionRequest", cases::toExtend);
+		makers.put("Mutation.caseExtensionDecide", cases::toDecideExtension);
+		this.makers = Map.copyOf(makers);
+	}
+
+	boolean makes(String operation) {
+		return this.makers.containsKey(operation);
+	}
+
+	/** A new object for one request of the operation. */
+	synchronized ExistingObject make(String operation) {
+		return this.makers.get(operation).get();
+	}
+
+	/** Leaves nothing running that other tests would see (the check-in on the live map). */
+	void close() {
+		this.tracks.close();
+	}
+
+}
