@@ -12,15 +12,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who sees positions: the grid workers of the grid, the administrators of the community and
- * the captains of the patroller's team; nobody else.
+ * the captains of the patroller's team; nobody else. A captain opens the map of the community
+ * their team patrols, and sees their own team's patrollers on it: a captain only for their team.
  */
 @Component
 class LiveMapAccess {
 
 	private final Geography geography;
 
-	LiveMapAccess(Geography geography) {
+	private final TeamPlaces teams;
+
+	LiveMapAccess(Geography geography, TeamPlaces teams) {
 		this.geography = geography;
+		this.teams = teams;
 	}
 
 	/** Refuses a look at a community's map to anyone who could see nobody on it. */
@@ -28,16 +32,21 @@ class LiveMapAccess {
 		boolean gridWorkerHere = this.geography.gridsOf(communityId)
 			.stream()
 			.anyMatch(grid -> actor.has(Role.GRID_WORKER, grid.id()));
-		if (!(actor.has(Role.ADMINISTRATOR, communityId) || gridWorkerHere || !actor.scopes(Role.CAPTAIN).isEmpty())) {
+		if (!(actor.has(Role.ADMINISTRATOR, communityId) || gridWorkerHere || captainIn(actor, communityId))) {
 			throw new AccessDeniedException("Not allowed");
 		}
 	}
 
 	void requireGrid(Actor actor, Grid grid) {
 		if (!(actor.has(Role.ADMINISTRATOR, grid.communityId()) || actor.has(Role.GRID_WORKER, grid.id())
-				|| !actor.scopes(Role.CAPTAIN).isEmpty())) {
+				|| captainIn(actor, grid.communityId()))) {
 			throw new AccessDeniedException("Not allowed");
 		}
+	}
+
+	/** Captains a team of the community, whose patrollers may be anywhere on its map. */
+	private boolean captainIn(Actor actor, long communityId) {
+		return this.teams.communitiesOf(actor.scopes(Role.CAPTAIN)).contains(communityId);
 	}
 
 	boolean sees(Actor actor, LivePatroller patroller) {

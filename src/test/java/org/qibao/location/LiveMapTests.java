@@ -8,8 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
+import org.qibao.geo.Geography;
 import org.qibao.identity.Accounts;
+import org.qibao.identity.Role;
 import org.qibao.location.Patrol.Volunteer;
+import org.qibao.patrol.Teams;
+import org.qibao.shared.GlobalId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -46,6 +50,12 @@ class LiveMapTests {
 
 	@Autowired
 	TestCheckIns checkIns;
+
+	@Autowired
+	Geography geography;
+
+	@Autowired
+	Teams teams;
 
 	Patrol patrol;
 
@@ -112,6 +122,29 @@ class LiveMapTests {
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+	}
+
+	@Test
+	void aCaptainOpensTheMapOfTheirOwnTeamsCommunityOnly() {
+		long community = this.geography.createCommunity(this.jdbc.sql("SELECT street_id FROM community WHERE id = ?")
+			.param(this.patrol.communityId)
+			.query(Long.class)
+			.single(), "别的社区 " + System.nanoTime(), "Asia/Shanghai");
+		long team = this.teams.create(community, "别的巡逻队", List.of()).id();
+		String phone = Clients.uniquePhone();
+		this.accounts.grant(this.accounts.register(phone, "别队队长", Clients.DEMO_PASSWORD, "zh-CN").id(), Role.CAPTAIN, team);
+		GraphQlTester otherCaptain = Clients.signedIn(this.port, phone);
+		otherCaptain.document(IN_COMMUNITY).variable("community", this.patrol.community()).execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		otherCaptain.document(IN_GRID).variable("grid", this.patrol.grid(this.patrol.dt01)).execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN"));
+		otherCaptain.document(IN_COMMUNITY).variable("community", GlobalId.encode("Community", community)).execute()
+			.path("livePatrollersInCommunity").entityList(Map.class).hasSize(0);
+		Volunteer member = this.patrol.checkedIn("本队队员");
+		member.report(Patrol.IN_DT01, Instant.now());
+		assertThat(inCommunity(Clients.CAPTAIN_PHONE)).anyMatch(p -> member.checkInId().equals(p.get("checkInId")));
 	}
 
 	@Test
