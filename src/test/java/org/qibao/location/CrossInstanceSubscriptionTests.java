@@ -3,6 +3,7 @@ package org.qibao.location;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +18,7 @@ import org.qibao.AnotherInstance;
 import org.qibao.Clients;
 import org.qibao.identity.Accounts;
 import org.qibao.location.Patrol.Volunteer;
+import org.qibao.patrol.Teams;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -55,6 +57,9 @@ class CrossInstanceSubscriptionTests {
 
 	@Autowired
 	PatrolCoverage coverage;
+
+	@Autowired
+	Teams teams;
 
 	@Autowired
 	Environment environment;
@@ -106,8 +111,9 @@ class CrossInstanceSubscriptionTests {
 	void aSubscriberSeesOnlyThePatrollersTheyMaySee() throws Exception {
 		BlockingQueue<Map<String, Object>> gridWorker = new LinkedBlockingQueue<>();
 		BlockingQueue<Map<String, Object>> otherTeamsCaptain = new LinkedBlockingQueue<>();
+		long otherTeam = this.teams.create(this.patrol.communityId, "别的队 " + System.nanoTime(), List.of()).id();
 		Volunteer captain = this.patrol.volunteer("别队队长");
-		this.accounts.grant(captain.account.id(), org.qibao.identity.Role.CAPTAIN, this.patrol.teamId + 100_000);
+		this.accounts.grant(captain.account.id(), org.qibao.identity.Role.CAPTAIN, otherTeam);
 		String captainToken = Clients.token(this.port, captain.phoneNumber, Patrol.PASSWORD);
 		Disposable one = subscribe(Clients.token(this.port, "13900000002", Clients.DEMO_PASSWORD), null, gridWorker, true);
 		Disposable two = subscribe(captainToken, null, otherTeamsCaptain, true);
@@ -115,6 +121,12 @@ class CrossInstanceSubscriptionTests {
 			Volunteer volunteer = this.patrol.checkedIn("只给能看的人看");
 			reportUntilReceived(volunteer, gridWorker);
 			assertThat(otherTeamsCaptain.poll(1, TimeUnit.SECONDS)).isNull();
+			// the captain's subscription is open all along: their own team's patroller reaches them
+			Volunteer member = this.patrol.volunteer("别队队员");
+			Instant start = Instant.now().minus(Duration.ofMinutes(20));
+			member.checkIn = this.checkIns.open(member.account.id(), this.patrol.communityId, otherTeam,
+					List.of(this.patrol.dt01, this.patrol.dt02), start, start.plus(Duration.ofHours(2)));
+			reportUntilReceived(member, otherTeamsCaptain);
 		}
 		finally {
 			one.dispose();
