@@ -203,6 +203,7 @@ class AuthorisationMatrixTests {
 			assertThat(classifications(answer)).as(context).doesNotContain("INTERNAL_ERROR");
 			assertRefused(answer, line, expected, context);
 			assertThat(object.state().get()).as(context + "; the object after the refusal").isEqualTo(before);
+			objects().untouched(operation, object);
 			return;
 		}
 		assertThat(classifications(answer)).as(context).isEmpty();

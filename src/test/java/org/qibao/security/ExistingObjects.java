@@ -10,14 +10,18 @@ import org.springframework.context.ApplicationContext;
 /**
  * The operations whose answer turns on whose the object is (an invitation, a correction, a roster,
  * a check-in's track, a case at a stage of the workflow), and for each the real object a caller's
- * request names, made afresh for every request that may change it, so that each line of the matrix
- * meets the object as it was made, whatever the lines before it did.
+ * request names. An allowed call may use its object up, so each line gets one as it was made: a new
+ * one, or the one a refused line left exactly as it was (read back from PostgreSQL), which keeps the
+ * demo community from filling up with cases and corrections nobody will touch again.
  */
 final class ExistingObjects {
 
 	private final Map<String, Supplier<ExistingObject>> makers;
 
 	private final TrackObjects tracks;
+
+	/** Objects a refusal left as they were made, by operation. */
+	private final Map<String, ExistingObject> untouched = new HashMap<>();
 
 	ExistingObjects(ApplicationContext context, int port) {
 		Dongting dongting = new Dongting(context, port);
@@ -50,9 +54,15 @@ final class ExistingObjects {
 		return this.makers.containsKey(operation);
 	}
 
-	/** A new object for one request of the operation. */
+	/** An object as it was made, for one request of the operation. */
 	synchronized ExistingObject make(String operation) {
-		return this.makers.get(operation).get();
+		ExistingObject untouched = this.untouched.remove(operation);
+		return untouched != null ? untouched : this.makers.get(operation).get();
+	}
+
+	/** The request was refused and the object is as it was made: the next line may use it. */
+	synchronized void untouched(String operation, ExistingObject object) {
+		this.untouched.put(operation, object);
 	}
 
 	/** Leaves nothing running that other tests would see (the check-in on the live map). */
