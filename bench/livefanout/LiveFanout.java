@@ -210,8 +210,9 @@ public final class LiveFanout {
 		}
 		long idle = Arrays.stream(fanout.watchers).filter(w -> !fanout.heard[w.index()]).count();
 		System.out.printf("watchers that received nothing: %d of %d; updates for a grid the watcher does not watch: %d;"
-				+ " duplicates: %d; subscription errors: %d%n", idle, fanout.watchers.length, fanout.unexpected.get(),
-				fanout.duplicates.get(), fanout.subscriptionErrors.get());
+				+ " duplicates: %d; updates matching no report the driver sent (check-in positions): %d; subscription errors: %d%n",
+				idle, fanout.watchers.length, fanout.unexpected.get(), fanout.duplicates.get(), fanout.stray.get(),
+				fanout.subscriptionErrors.get());
 		if (fanout.firstProblem.get() != null) {
 			System.out.println("first problem: " + fanout.firstProblem.get());
 		}
@@ -557,7 +558,15 @@ public final class LiveFanout {
 				this.startedAt = System.nanoTime();
 				this.ticks = this.loop.scheduleAtFixedRate(this::release, 0, 1, TimeUnit.MILLISECONDS);
 			});
-			this.done.get();
+			// a report never answered must not hold the benchmark up: after the stream and a minute
+			// more, what is still unanswered counts as such
+			long stream = (this.warmupNanos + this.runs.size() * this.runNanos) / 1_000_000;
+			try {
+				this.done.get(stream + 60_000, TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				System.out.println("WARNING: " + this.inFlight.get() + " reports still unanswered a minute after the last fell due");
+			}
 		}
 
 		/** Once a millisecond: puts every report that has fallen due in its instance's line and sends what it can. */
