@@ -468,12 +468,26 @@ public final class LiveFanout {
 		System.out.printf(Locale.ROOT, "  driver lateness (sent after due) p50 %.1f ms, p99 %.1f ms, max %.1f ms; its 1 ms"
 				+ " clock ticked over 10 ms late %d times (longest %.0f ms)%n", ms(lateness, 50), ms(lateness, 99),
 				ms(lateness, 100), sender.lateTicks[run], sender.longestTick[run] / 1e6);
+		long serverCpu = sender.serverCpuAtStart[run] < 0 || sender.serverCpuAtEnd[run] <= 0 ? -1
+				: sender.serverCpuAtEnd[run] - sender.serverCpuAtStart[run];
+		long driverCpu = sender.driverCpuAtEnd[run] - sender.driverCpuAtStart[run];
+		double serverUs = serverCpu < 0 || reports.isEmpty() ? Double.NaN : serverCpu / 1e3 / reports.size();
+		double driverUs = reports.isEmpty() ? Double.NaN : driverCpu / 1e3 / reports.size();
+		System.out.printf(Locale.ROOT, "  CPU per report sent: both servers %.0f us (%.0f us per delivery received), driver %.0f us%n",
+				serverUs, received == 0 ? Double.NaN : serverCpu / 1e3 / received, driverUs);
 		return String.format(Locale.ROOT,
-				"{\"delivery_p50_ms\": %.1f, \"delivery_p99_ms\": %.1f, \"delivery_max_ms\": %.1f, \"lost_count\": %d,"
-						+ " \"expected_count\": %d, \"received_count\": %d, \"reports_per_s\": %.1f, \"refused_count\": %d,"
-						+ " \"unanswered_count\": %d, \"report_p99_ms\": %.1f, \"driver_late_p99_ms\": %.1f}",
-				ms(fromSend, 50), ms(fromSend, 99), ms(fromSend, 100), lost, expected, received, perSecond, refused,
-				unanswered, ms(answers, 99), ms(lateness, 99));
+				"{\"server_cpu_per_report_us\": %s, \"driver_cpu_per_report_us\": %s, \"delivery_p50_ms\": %s,"
+						+ " \"delivery_p99_ms\": %s, \"delivery_max_ms\": %s, \"lost_count\": %d,"
+						+ " \"expected_count\": %d, \"received_count\": %d, \"reports_per_s\": %s, \"refused_count\": %d,"
+						+ " \"unanswered_count\": %d, \"report_p99_ms\": %s, \"driver_late_p99_ms\": %s}",
+				json(serverUs, 0), json(driverUs, 0), json(ms(fromSend, 50), 1), json(ms(fromSend, 99), 1),
+				json(ms(fromSend, 100), 1), lost, expected, received, json(perSecond, 1), refused, unanswered,
+				json(ms(answers, 99), 1), json(ms(lateness, 99), 1));
+	}
+
+	/** A number for JSON: null when there is none (no deliveries, no answer). */
+	private static String json(double value, int decimals) {
+		return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "null";
 	}
 
 	private static long[] flatten(List<long[]> parts, int n) {
@@ -525,6 +539,15 @@ public final class LiveFanout {
 
 		final long[] lateTicks;
 
+		/** Both servers' CPU time (from /proc) and the driver's own, at the start and end of each run. */
+		final long[] serverCpuAtStart;
+
+		final long[] serverCpuAtEnd;
+
+		final long[] driverCpuAtStart;
+
+		final long[] driverCpuAtEnd;
+
 		final long[] longestTick;
 
 		private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -549,6 +572,10 @@ public final class LiveFanout {
 				this.runs.add(new ArrayList<>());
 			}
 			this.lateTicks = new long[runs];
+			this.serverCpuAtStart = new long[runs];
+			this.serverCpuAtEnd = new long[runs];
+			this.driverCpuAtStart = new long[runs];
+			this.driverCpuAtEnd = new long[runs];
 			this.longestTick = new long[runs];
 			this.instances = Arrays.stream(ports).mapToObj(Instance::new).toArray(Instance[]::new);
 		}
@@ -573,6 +600,18 @@ public final class LiveFanout {
 		private void release() {
 			long now = System.nanoTime();
 			int currentRun = runOf(now);
+			if (currentRun >= 0 && this.serverCpuAtStart[currentRun] == 0) {
+				this.serverCpuAtStart[currentRun] = serversCpuNanos();
+				this.driverCpuAtStart[currentRun] = ownCpuNanos();
+				if (currentRun > 0) {
+					this.serverCpuAtEnd[currentRun - 1] = this.serverCpuAtStart[currentRun];
+					this.driverCpuAtEnd[currentRun - 1] = this.driverCpuAtStart[currentRun];
+				}
+			}
+			if (this.sequence >= this.total && this.serverCpuAtEnd[this.runs.size() - 1] == 0) {
+				this.serverCpuAtEnd[this.runs.size() - 1] = serversCpuNanos();
+				this.driverCpuAtEnd[this.runs.size() - 1] = ownCpuNanos();
+			}
 			if (this.lastTick != 0 && now - this.lastTick > LATE_TICK && currentRun >= 0) {
 				this.lateTicks[currentRun]++;
 				this.longestTick[currentRun] = Math.max(this.longestTick[currentRun], now - this.lastTick);
@@ -763,6 +802,31 @@ public final class LiveFanout {
 
 		}
 
+	}
+
+	/**
+	 * The CPU time both servers have used so far (from /proc, by the pids run.sh gives in
+	 * {@code bench.server.pids}), or -1. Unlike latency, CPU per report hardly depends on what else the
+	 * machine is doing.
+	 */
+	static long serversCpuNanos() {
+		String pids = System.getProperty("bench.server.pids", "");
+		if (pids.isEmpty()) {
+			return -1;
+		}
+		long ticks = 0;
+		try {
+			for (String pid : pids.split(",")) {
+				String stat = Files.readString(Path.of("/proc", pid, "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		// the kernel's clock ticks are 100 a second on Linux
+		return ticks * 10_000_000L;
 	}
 
 	/** The CPU time this process has used so far, for the driver's own cost. */

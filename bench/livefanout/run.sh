@@ -49,6 +49,8 @@ stop() {
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop EXIT
+# a signal ends the script through its EXIT trap, so the servers and the driver are stopped too
+trap 'exit 143' TERM INT HUP
 
 await() { # pid log
   for _ in $(seq 1 3600); do
@@ -76,5 +78,7 @@ await "${PIDS[1]}" "$BUILD/livefanout-server2.log"
 # no CPU pinning, as bench/location: with two cores, servers, PostgreSQL, Redis and the driver share them
 java -Xms1g -Xmx1g ${BENCH_DRIVER_OPTS:-} -Dbench.ports=$PORT1,$PORT2 -Dbench.file="$FILE" -Dbench.rate="$RATE" \
   -Dbench.warmup="$WARMUP" -Dbench.runs="$RUNS" -Dbench.run.seconds="$RUN_SECONDS" -Dbench.grace="$GRACE" \
-  -Dbench.communities="$COMMUNITIES" -Dbench.result="${BENCH_RESULT:-}" \
-  -cp "$CLASSES:$CLASSPATH" org.qibao.bench.LiveFanout
+  -Dbench.communities="$COMMUNITIES" -Dbench.result="${BENCH_RESULT:-}" -Dbench.server.pids="${PIDS[0]},${PIDS[1]}" \
+  -cp "$CLASSES:$CLASSPATH" org.qibao.bench.LiveFanout &
+PIDS+=($!)
+wait "${PIDS[2]}"
