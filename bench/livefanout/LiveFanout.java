@@ -454,6 +454,19 @@ public final class LiveFanout {
 		Arrays.sort(lateness);
 		Arrays.sort(answers);
 		long lost = expected - received;
+		// each phone's newest accepted report of the run: what a watcher's map shows at the end of it
+		Map<Integer, Report> latest = new HashMap<>();
+		for (Report r : reports) {
+			if (r.accepted == 1) {
+				latest.merge(r.phone, r, (x, y) -> y.recordedAt > x.recordedAt ? y : x);
+			}
+		}
+		long latestLost = 0;
+		for (Report r : latest.values()) {
+			synchronized (r) {
+				latestLost += r.receivedAt.length - r.receivedCount;
+			}
+		}
 		double perSecond = (double) reports.size() / runSeconds;
 		System.out.printf(Locale.ROOT, "--- run %d: %d reports sent (%.0f/s), %d accepted, %d refused, %d unanswered%n",
 				run + 1, reports.size(), perSecond, accepted, refused, unanswered);
@@ -461,6 +474,8 @@ public final class LiveFanout {
 				"  deliveries expected %d, received %d, lost %d; delivery from send p50 %.1f ms, p99 %.1f ms, max %.1f ms"
 						+ " (target p99 < %.0f ms)%n",
 				expected, received, lost, ms(fromSend, 50), ms(fromSend, 99), ms(fromSend, 100), TARGET_P99_MS);
+		System.out.printf(Locale.ROOT, "  of which a phone's newest position of the run (what the map shows at its end): %d lost%n",
+				latestLost);
 		System.out.printf(Locale.ROOT, "  delivery after the phone's answer p50 %.1f ms, p99 %.1f ms (negative: before it)%n",
 				ms(fromAnswer, 50), ms(fromAnswer, 99));
 		System.out.printf(Locale.ROOT, "  report answered p50 %.1f ms, p99 %.1f ms (from when due)%n", ms(answers, 50),
@@ -477,11 +492,11 @@ public final class LiveFanout {
 				serverUs, received == 0 ? Double.NaN : serverCpu / 1e3 / received, driverUs);
 		return String.format(Locale.ROOT,
 				"{\"server_cpu_per_report_us\": %s, \"driver_cpu_per_report_us\": %s, \"delivery_p50_ms\": %s,"
-						+ " \"delivery_p99_ms\": %s, \"delivery_max_ms\": %s, \"lost_count\": %d,"
+						+ " \"delivery_p99_ms\": %s, \"delivery_max_ms\": %s, \"lost_count\": %d, \"latest_lost_count\": %d,"
 						+ " \"expected_count\": %d, \"received_count\": %d, \"reports_per_s\": %s, \"refused_count\": %d,"
 						+ " \"unanswered_count\": %d, \"report_p99_ms\": %s, \"driver_late_p99_ms\": %s}",
 				json(serverUs, 0), json(driverUs, 0), json(ms(fromSend, 50), 1), json(ms(fromSend, 99), 1),
-				json(ms(fromSend, 100), 1), lost, expected, received, json(perSecond, 1), refused, unanswered,
+				json(ms(fromSend, 100), 1), lost, latestLost, expected, received, json(perSecond, 1), refused, unanswered,
 				json(ms(answers, 99), 1), json(ms(lateness, 99), 1));
 	}
 
@@ -608,10 +623,6 @@ public final class LiveFanout {
 					this.driverCpuAtEnd[currentRun - 1] = this.driverCpuAtStart[currentRun];
 				}
 			}
-			if (this.sequence >= this.total && this.serverCpuAtEnd[this.runs.size() - 1] == 0) {
-				this.serverCpuAtEnd[this.runs.size() - 1] = serversCpuNanos();
-				this.driverCpuAtEnd[this.runs.size() - 1] = ownCpuNanos();
-			}
 			if (this.lastTick != 0 && now - this.lastTick > LATE_TICK && currentRun >= 0) {
 				this.lateTicks[currentRun]++;
 				this.longestTick[currentRun] = Math.max(this.longestTick[currentRun], now - this.lastTick);
@@ -632,6 +643,9 @@ public final class LiveFanout {
 				instance.pump();
 			}
 			if (this.sequence >= this.total) {
+				// the last run ends with its last report's release
+				this.serverCpuAtEnd[this.runs.size() - 1] = serversCpuNanos();
+				this.driverCpuAtEnd[this.runs.size() - 1] = ownCpuNanos();
 				this.ticks.cancel(false);
 				finishIfDone();
 			}
