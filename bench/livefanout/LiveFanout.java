@@ -142,6 +142,12 @@ public final class LiveFanout {
 
 	private final AtomicLong subscriptionErrors = new AtomicLong();
 
+	/**
+	 * Set when the grace period is over: later deliveries and answers are not counted, so that every
+	 * figure of a run describes the same moment (on a busy host answers and updates keep coming).
+	 */
+	private volatile boolean closed;
+
 	private final AtomicReference<String> firstProblem = new AtomicReference<>();
 
 	private LiveFanout(Path file) throws IOException {
@@ -203,6 +209,9 @@ public final class LiveFanout {
 		Sender sender = new Sender(fanout, ports, rate, warmup, runs, runSeconds);
 		sender.run();
 		fanout.awaitDeliveries(sender, grace);
+		fanout.closed = true;
+		// a delivery or answer being recorded as the books closed has finished by now
+		Thread.sleep(100);
 		List<String> runJson = new ArrayList<>();
 		System.out.println();
 		for (int run = 0; run < runs; run++) {
@@ -334,6 +343,9 @@ public final class LiveFanout {
 
 	/** An update reached a watcher: finds its report by the patroller's account and the report's recordedAt. */
 	void delivered(Watcher watcher, String message, long now) {
+		if (this.closed) {
+			return;
+		}
 		this.heard[watcher.index()] = true;
 		if (message.contains("\"left\":true")) {
 			return;
@@ -418,8 +430,12 @@ public final class LiveFanout {
 		int a = 0;
 		List<long[]> sends = new ArrayList<>();
 		List<long[]> answered = new ArrayList<>();
+		long unsent = 0;
 		for (Report r : reports) {
-			lateness[a] = r.sent - r.due;
+			if (r.sent == 0) {
+				unsent++;
+			}
+			lateness[a] = r.sent == 0 ? Long.MAX_VALUE : r.sent - r.due;
 			answers[a++] = r.answered == 0 ? Long.MAX_VALUE : r.answered - r.due;
 			if (r.accepted == 1) {
 				accepted++;
@@ -468,8 +484,9 @@ public final class LiveFanout {
 			}
 		}
 		double perSecond = (double) reports.size() / runSeconds;
-		System.out.printf(Locale.ROOT, "--- run %d: %d reports sent (%.0f/s), %d accepted, %d refused, %d unanswered%n",
-				run + 1, reports.size(), perSecond, accepted, refused, unanswered);
+		System.out.printf(Locale.ROOT,
+				"--- run %d: %d reports due (%.0f/s), %d accepted, %d refused, %d unanswered (of which %d never sent)%n",
+				run + 1, reports.size(), perSecond, accepted, refused, unanswered, unsent);
 		System.out.printf(Locale.ROOT,
 				"  deliveries expected %d, received %d, lost %d; delivery from send p50 %.1f ms, p99 %.1f ms, max %.1f ms"
 						+ " (target p99 < %.0f ms)%n",
@@ -785,7 +802,7 @@ public final class LiveFanout {
 
 			private void answered(int outcome) {
 				Report report = this.inFlight;
-				if (report != null) {
+				if (report != null && !Sender.this.fanout.closed) {
 					report.answered = System.nanoTime();
 					report.accepted = outcome;
 					this.inFlight = null;
