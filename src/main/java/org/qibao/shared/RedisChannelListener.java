@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +50,6 @@ public final class RedisChannelListener {
 
 	private static final Duration RETRY = Duration.ofSeconds(5);
 
-	/** Own heartbeats unheard for this many periods mean messages may be going unheard. */
-	private static final int HEARD_WITHIN_HEARTBEATS = 3;
-
-	private static final String PING = "heartbeat ";
-
 	/** What the listener hands over. */
 	public interface Receiver {
 
@@ -82,9 +77,6 @@ public final class RedisChannelListener {
 
 	private final Receiver receiver;
 
-	/** Tells this listener's pings from those of other instances on the channel. */
-	private final String ping = PING + UUID.randomUUID() + " ";
-
 	private final Set<String> further = new LinkedHashSet<>();
 
 	/** Heartbeats and attempts to listen, one at a time. */
@@ -98,16 +90,7 @@ public final class RedisChannelListener {
 	/** The container's listener; a new one per container, so a replaced container's news is ignored. */
 	private Subscription subscription;
 
-	private long pingsSent;
-
-	/** The last ping that went out (0 when it could not be sent: nothing to conclude from silence). */
-	private long lastPingSent;
-
-	private long lastPingHeard;
-
-	private volatile long heardAt;
-
-	private volatile boolean heard;
+	private final OwnPings pings;
 
 	private int subscriptions;
 
@@ -123,6 +106,7 @@ public final class RedisChannelListener {
 		this.channel = channel;
 		this.heartbeat = heartbeat;
 		this.receiver = receiver;
+		this.pings = new OwnPings(heartbeat);
 		String threads = name.toLowerCase(Locale.ROOT).replace(' ', '-');
 		this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon(threads + "-heartbeat"));
 		this.delivery = Executors.newSingleThreadExecutor(daemon(threads + "-listener"));
@@ -152,7 +136,7 @@ public final class RedisChannelListener {
 
 	/** Whether it heard its own heartbeat lately (within three), so it hears what is published. */
 	public boolean hearing() {
-		return this.heard && System.nanoTime() - this.heardAt < this.heartbeat.toNanos() * HEARD_WITHIN_HEARTBEATS;
+		return this.pings.hearing();
 	}
 
 	/**
@@ -182,24 +166,28 @@ public final class RedisChannelListener {
 		if (this.container == null) {
 			return; // not listening yet: listen() is trying again on its own
 		}
-		if (this.connectionFactory instanceof Lifecycle factory && !factory.isRunning()) {
-			return; // the instance is stopping: its silence means nothing
+		if (stopping()) {
+			return; // its silence means nothing
 		}
-		if (this.lastPingSent != 0 && this.lastPingHeard < this.lastPingSent) {
+		if (this.pings.lastUnheard()) {
 			log.warn(this.name + " stopped hearing Redis; listening afresh");
 			destroyQuietly(this.container);
 			this.container = null;
 			listen();
 		}
-		long next = ++this.pingsSent;
 		try {
-			this.redis.convertAndSend(this.channel, this.ping + next);
-			this.lastPingSent = next;
+			this.redis.convertAndSend(this.channel, this.pings.next());
+			this.pings.wentOut();
 		}
 		catch (RuntimeException ex) {
-			this.lastPingSent = 0; // Redis is away: nothing to conclude from silence
+			this.pings.nothingToConclude(); // Redis is away
 			log.debug(this.name + " could not send a heartbeat: " + ex.getMessage());
 		}
+	}
+
+	/** Whether the connection factory is not running: the instance is stopping, its connections closing. */
+	private boolean stopping() {
+		return this.connectionFactory instanceof Lifecycle factory && !factory.isRunning();
 	}
 
 	/** Stops hearing the channels while still seeming to listen, as a dropped subscription does. */
@@ -216,13 +204,17 @@ public final class RedisChannelListener {
 		if (this.container != null || this.heartbeats.isShutdown()) {
 			return;
 		}
+		if (stopping()) {
+			listenLater();
+			return;
+		}
 		RedisMessageListenerContainer started = new RedisMessageListenerContainer();
 		Subscription listener = new Subscription();
 		started.setConnectionFactory(this.connectionFactory);
 		started.setTaskExecutor(this.delivery);
 		started.setErrorHandler(ex -> {
 			log.warn(this.name + " listener failed: " + ex.getMessage());
-			this.heard = false;
+			unsubscribed(listener);
 		});
 		started.addMessageListener(listener, ChannelTopic.of(this.channel));
 		this.further.forEach(channel -> started.addMessageListener(listener, ChannelTopic.of(channel)));
@@ -232,28 +224,29 @@ public final class RedisChannelListener {
 			this.container = started;
 			this.subscription = listener;
 			this.subscriptions++;
-			this.lastPingSent = 0; // pings sent before this subscription cannot be heard through it
+			this.pings.nothingToConclude(); // pings sent before this subscription cannot come back through it
 		}
 		catch (RuntimeException ex) {
 			log.warn(this.name + " cannot listen to Redis yet, retrying in " + RETRY.toSeconds() + " s: "
 					+ ex.getMessage());
 			destroyQuietly(started);
-			if (!this.heartbeats.isShutdown()) {
-				this.heartbeats.schedule(this::listen, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-			}
+			listenLater();
+		}
+	}
+
+	private void listenLater() {
+		try {
+			this.heartbeats.schedule(this::listen, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed meanwhile: listening no more
 		}
 	}
 
 	private synchronized void heard(Subscription from, long ping) {
-		if (from != this.subscription) {
-			return;
+		if (from == this.subscription) {
+			this.pings.heard(ping, this.receiver::mayHaveMissed);
 		}
-		if (!hearing() || ping > this.lastPingHeard + 1) {
-			this.receiver.mayHaveMissed();
-		}
-		this.lastPingHeard = Math.max(this.lastPingHeard, ping);
-		this.heardAt = System.nanoTime();
-		this.heard = true;
 	}
 
 	private synchronized void subscribed(Subscription to) {
@@ -264,7 +257,7 @@ public final class RedisChannelListener {
 
 	private synchronized void unsubscribed(Subscription from) {
 		if (from == this.subscription) {
-			this.heard = false;
+			this.pings.deaf();
 		}
 	}
 
@@ -303,16 +296,13 @@ public final class RedisChannelListener {
 		@Override
 		public void onMessage(Message message, byte[] pattern) {
 			String text = new String(message.getBody(), StandardCharsets.UTF_8);
-			if (!text.startsWith(PING)) {
+			if (!text.startsWith(OwnPings.PREFIX)) {
 				RedisChannelListener.this.receiver.received(text);
+				return;
 			}
-			else if (text.startsWith(RedisChannelListener.this.ping)) {
-				try {
-					heard(this, Long.parseLong(text.substring(RedisChannelListener.this.ping.length())));
-				}
-				catch (NumberFormatException ex) {
-					log.warn("Ignored an unreadable heartbeat of " + RedisChannelListener.this.name);
-				}
+			long ping = RedisChannelListener.this.pings.own(text);
+			if (ping > 0) {
+				heard(this, ping);
 			}
 		}
 

@@ -32,9 +32,7 @@ class TokenStandingsTests {
 
 	@Test
 	void remembersWhileListeningForgetsOnAChangeAndReadsEveryTimeOnceRedisIsGone() throws Exception {
-		LettuceConnectionFactory redis = new LettuceConnectionFactory(this.application.getStandaloneConfiguration());
-		redis.afterPropertiesSet();
-		redis.start();
+		LettuceConnectionFactory redis = ownConnections();
 		TokenStandings standings = new TokenStandings(redis, new StringRedisTemplate(redis), Duration.ofSeconds(30),
 				Duration.ofSeconds(1));
 		try {
@@ -43,10 +41,7 @@ class TokenStandingsTests {
 			long account = 990_000_000L + (System.nanoTime() % 1_000_000);
 			UUID token = UUID.randomUUID();
 			AtomicInteger reads = new AtomicInteger();
-			Supplier<Optional<AccountRepository.Standing>> read = () -> {
-				reads.incrementAndGet();
-				return Optional.of(new AccountRepository.Standing(1, 1, false));
-			};
+			Supplier<Optional<AccountRepository.Standing>> read = counted(reads);
 			standings.of(account, token, read);
 			standings.of(account, token, read);
 			standings.of(account, token, read);
@@ -73,9 +68,7 @@ class TokenStandingsTests {
 
 	@Test
 	void aDeafSubscriptionIsReplacedAtTheNextHeartbeatsAndWhatWasRememberedMeanwhileIsForgotten() throws Exception {
-		LettuceConnectionFactory redis = new LettuceConnectionFactory(this.application.getStandaloneConfiguration());
-		redis.afterPropertiesSet();
-		redis.start();
+		LettuceConnectionFactory redis = ownConnections();
 		StringRedisTemplate anotherInstance = new StringRedisTemplate(redis);
 		// heartbeats longer than the test: it drives them itself
 		TokenStandings standings = new TokenStandings(redis, anotherInstance, Duration.ofSeconds(30), Duration.ofHours(1));
@@ -89,10 +82,7 @@ class TokenStandingsTests {
 			long account = 980_000_000L + (System.nanoTime() % 1_000_000);
 			UUID token = UUID.randomUUID();
 			AtomicInteger reads = new AtomicInteger();
-			Supplier<Optional<AccountRepository.Standing>> read = () -> {
-				reads.incrementAndGet();
-				return Optional.of(new AccountRepository.Standing(1, 1, false));
-			};
+			Supplier<Optional<AccountRepository.Standing>> read = counted(reads);
 			standings.of(account, token, read);
 			standings.of(account, token, read);
 			assertThat(reads).as("remembered while hearing").hasValue(1);
@@ -112,6 +102,22 @@ class TokenStandingsTests {
 			standings.destroy();
 			redis.destroy();
 		}
+	}
+
+	/** Connections of the test's own to the application's Redis, which the test may close. */
+	private LettuceConnectionFactory ownConnections() {
+		LettuceConnectionFactory redis = new LettuceConnectionFactory(this.application.getStandaloneConfiguration());
+		redis.afterPropertiesSet();
+		redis.start();
+		return redis;
+	}
+
+	/** A read of PostgreSQL that counts itself. */
+	private static Supplier<Optional<AccountRepository.Standing>> counted(AtomicInteger reads) {
+		return () -> {
+			reads.incrementAndGet();
+			return Optional.of(new AccountRepository.Standing(1, 1, false));
+		};
 	}
 
 	/** Announces a change as another instance does, until this one hears it. */

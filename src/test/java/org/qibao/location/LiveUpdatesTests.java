@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Heartbeats;
+import org.qibao.TestRedis;
 import org.qibao.location.LiveUpdates.LiveUpdate;
 import org.qibao.shared.GeoPoint;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -37,10 +38,7 @@ class LiveUpdatesTests {
 	/** Listening to the real Redis: a subscriber is refused while the instance cannot listen. */
 	@BeforeEach
 	void listen() {
-		String url = System.getenv().getOrDefault("SPRING_DATA_REDIS_URL", "redis://127.0.0.1:6379");
-		this.redis = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
-		this.redis.afterPropertiesSet();
-		this.redis.start();
+		this.redis = TestRedis.connect();
 		this.updates = new LiveUpdates(this.redis, HEARTBEAT);
 		this.updates.afterPropertiesSet();
 	}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qibao.Heartbeats;
+import org.qibao.TestRedis;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -32,10 +33,7 @@ class RedisChannelListenerTests {
 
 	@BeforeEach
 	void listen() {
-		String url = System.getenv().getOrDefault("SPRING_DATA_REDIS_URL", "redis://127.0.0.1:6379");
-		this.redis = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
-		this.redis.afterPropertiesSet();
-		this.redis.start();
+		this.redis = TestRedis.connect();
 		this.publisher = new StringRedisTemplate(this.redis);
 		this.listener = new RedisChannelListener("Test messages", this.redis, this.channel, HEARTBEAT, this.heard::add);
 		this.listener.start();
