@@ -1,23 +1,14 @@
 package org.qibao.casework;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.qibao.shared.RedisChannelListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.Lifecycle;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,12 +24,9 @@ import reactor.core.scheduler.Schedulers;
  * hundreds of times a second like positions, so every instance listens to the one channel and
  * filters by community itself (unlike the live map's channel per community). Announced only once
  * the change is committed, so a board never fetches a case that is not there yet; when Redis is
- * away the change is still saved and only the live announcement is lost.
- *
- * <p>A subscription can go deaf without a word: the container still says it listens while Redis
- * no longer counts it as a receiver (a connection dropped and replaced under it). So each instance
- * sends itself a ping through the channel every {@code qibao.casework.updates-heartbeat}; when its
- * own ping has not come back by the next one, it listens afresh.
+ * away the change is still saved and only the live announcement is lost. The channel is heard
+ * through a {@link RedisChannelListener}, which pings itself every
+ * {@code qibao.casework.updates-heartbeat} and listens afresh when its ping went unheard.
  */
 @Component
 class CaseUpdates implements InitializingBean, DisposableBean {
@@ -47,11 +35,10 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	static final String CHANNEL = "qibao:casework:updates";
 
-	private static final Duration RETRY = Duration.ofSeconds(5);
-
 	private static final int SUBSCRIBER_BUFFER = 256;
 
-	private static final String PING = "ping:";
+	/** The heartbeat of instances of earlier releases, heard while a new release is rolled out. */
+	private static final String EARLIER_PING = "ping:";
 
 	/** A changed case of a community. */
 	record CaseChanged(long communityId, long caseId) {
@@ -63,28 +50,12 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	private final Scheduler delivery = Schedulers.newBoundedElastic(4, 10_000, "case-updates");
 
-	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "case-updates-listener");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private volatile RedisMessageListenerContainer container;
-
-	private final Duration heartbeat;
-
-	/** Tells this instance's pings from those of the others on the channel. */
-	private final String ping = PING + UUID.randomUUID();
-
-	private final MessageListener listener = this::received;
-
-	private volatile long pingSentAt;
-
-	private volatile long pingHeardAt;
+	private final RedisChannelListener listener;
 
 	CaseUpdates(StringRedisTemplate redis, @Value("${qibao.casework.updates-heartbeat:10s}") Duration heartbeat) {
 		this.redis = redis;
-		this.heartbeat = heartbeat;
+		this.listener = new RedisChannelListener("Case updates", redis.getRequiredConnectionFactory(), CHANNEL,
+				heartbeat, this::received);
 	}
 
 	/** Announces the change once the current transaction commits (at once, outside one). */
@@ -114,7 +85,7 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 	/** Changes of one community's cases from now on, through the subscriber's own bounded buffer. */
 	Flux<CaseChanged> of(long communityId) {
 		return Flux.defer(() -> {
-			if (this.container == null) {
+			if (!this.listener.listening()) {
 				return Flux.error(new CaseUpdatesUnavailableException(new IllegalStateException("Not listening to Redis (yet)")));
 			}
 			return this.sink.asFlux()
@@ -124,12 +95,8 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 		});
 	}
 
-	private void received(Message message, byte[] pattern) {
-		String text = new String(message.getBody(), StandardCharsets.UTF_8);
-		if (text.startsWith(PING)) {
-			if (text.equals(this.ping)) {
-				this.pingHeardAt = System.nanoTime();
-			}
+	private void received(String text) {
+		if (text.startsWith(EARLIER_PING)) {
 			return;
 		}
 		int colon = text.indexOf(':');
@@ -147,73 +114,18 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		listen();
-		long period = this.heartbeat.toMillis();
-		this.retries.scheduleWithFixedDelay(this::checkHearing, period, period, TimeUnit.MILLISECONDS);
+		this.listener.start();
 	}
 
-	/** Listens afresh when the last ping went unheard, then sends the next one. */
-	synchronized void checkHearing() {
-		if (this.container == null) {
-			return; // not listening yet: listen() is retrying on its own
-		}
-		if (this.redis.getRequiredConnectionFactory() instanceof Lifecycle factory && !factory.isRunning()) {
-			return; // the instance is stopping: its silence means nothing
-		}
-		if (this.pingSentAt != 0 && this.pingHeardAt - this.pingSentAt < 0) {
-			log.warn("Case updates stopped hearing Redis; listening afresh");
-			destroyQuietly(this.container);
-			this.container = null;
-			listen();
-		}
-		try {
-			this.pingSentAt = System.nanoTime();
-			this.redis.convertAndSend(CHANNEL, this.ping);
-		}
-		catch (RuntimeException ex) {
-			this.pingSentAt = 0; // Redis is away: nothing to conclude from silence
-		}
-	}
-
-	/** Stops hearing the channel while still seeming to listen, as a dropped subscription does. */
-	synchronized void deafen() {
-		this.container.removeMessageListener(this.listener);
-	}
-
-	private synchronized void listen() {
-		RedisMessageListenerContainer started = new RedisMessageListenerContainer();
-		started.setConnectionFactory(this.redis.getRequiredConnectionFactory());
-		started.addMessageListener(this.listener, ChannelTopic.of(CHANNEL));
-		try {
-			started.afterPropertiesSet();
-			started.start();
-			this.container = started;
-		}
-		catch (RuntimeException ex) {
-			log.warn("Case updates cannot listen to Redis yet, retrying in " + RETRY.toSeconds() + " s: " + ex.getMessage());
-			destroyQuietly(started);
-			if (!this.retries.isShutdown()) {
-				this.retries.schedule(this::listen, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-			}
-		}
+	/** The channel's listener, whose heartbeats keep it hearing. */
+	RedisChannelListener listener() {
+		return this.listener;
 	}
 
 	@Override
-	public synchronized void destroy() {
-		this.retries.shutdownNow();
-		destroyQuietly(this.container);
+	public void destroy() {
+		this.listener.close();
 		this.delivery.dispose();
-	}
-
-	private static void destroyQuietly(RedisMessageListenerContainer listener) {
-		try {
-			if (listener != null) {
-				listener.destroy();
-			}
-		}
-		catch (Exception ex) {
-			log.debug("Could not stop the case updates listener", ex);
-		}
 	}
 
 }

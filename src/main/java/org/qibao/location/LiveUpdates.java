@@ -1,22 +1,16 @@
 package org.qibao.location;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.qibao.shared.RedisChannelListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -30,15 +24,21 @@ import reactor.core.scheduler.Schedulers;
  * subscriber sees a phone connected to any instance, and an instance with no map open spends
  * nothing on updates. Each subscriber gets its own small buffer and thread hand-off, so a slow
  * one loses its oldest updates instead of holding up the others.
+ *
+ * <p>The community channels are heard through one {@link RedisChannelListener}, whose own channel
+ * ({@value #HEARTBEAT_CHANNEL}) carries only its heartbeat: every
+ * {@code qibao.location.live-updates-heartbeat} it pings itself, and listens afresh (to every
+ * watched community again) when its ping went unheard.
  */
 @Component
 class LiveUpdates implements InitializingBean, DisposableBean {
 
 	private static final Log log = LogFactory.getLog(LiveUpdates.class);
 
-	private static final int SUBSCRIBER_BUFFER = 256;
+	/** The listener's own channel, for its heartbeat; updates go through the communities' channels. */
+	static final String HEARTBEAT_CHANNEL = "qibao:location:live-updates";
 
-	private static final Duration RETRY = Duration.ofSeconds(5);
+	private static final int SUBSCRIBER_BUFFER = 256;
 
 	/** An update: the patroller moved, or left the live map (checked out). */
 	record LiveUpdate(LivePatroller patroller, boolean left) {
@@ -46,25 +46,17 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 
 	private final Sinks.Many<LiveUpdate> sink = Sinks.many().multicast().directBestEffort();
 
-	private final RedisConnectionFactory connectionFactory;
-
-	private final MessageListener listener = this::received;
+	private final RedisChannelListener listener;
 
 	/** How many subscribers of this instance watch each community. */
 	private final Map<Long, Integer> watchers = new HashMap<>();
 
-	private RedisMessageListenerContainer container;
-
-	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "live-updates-listener");
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	private final Scheduler delivery = Schedulers.newBoundedElastic(8, 10_000, "live-updates");
 
-	LiveUpdates(RedisConnectionFactory connectionFactory) {
-		this.connectionFactory = connectionFactory;
+	LiveUpdates(RedisConnectionFactory connectionFactory,
+			@Value("${qibao.location.live-updates-heartbeat:10s}") Duration heartbeat) {
+		this.listener = new RedisChannelListener("Live updates", connectionFactory, HEARTBEAT_CHANNEL, heartbeat,
+				this::received);
 	}
 
 	/** The update for a patroller who moved, given the patroller's entry ({@link LivePatroller#encode}). */
@@ -96,12 +88,12 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	}
 
 	private synchronized void watch(long communityId) {
-		if (this.container == null) {
+		if (!this.listener.listening()) {
 			throw new LiveMapUnavailableException(new IllegalStateException("Not listening to Redis (yet)"));
 		}
 		if (this.watchers.merge(communityId, 1, Integer::sum) == 1) {
 			try {
-				this.container.addMessageListener(this.listener, channel(communityId));
+				this.listener.listenAlso(channel(communityId));
 			}
 			catch (RuntimeException ex) {
 				// the stream never starts, so its doFinally will not count this watcher out
@@ -112,18 +104,16 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	}
 
 	private synchronized void unwatch(long communityId) {
-		if (this.watchers.computeIfPresent(communityId, (id, n) -> (n == 1) ? null : n - 1) == null
-				&& this.container != null) {
-			this.container.removeMessageListener(this.listener, channel(communityId));
+		if (this.watchers.computeIfPresent(communityId, (id, n) -> (n == 1) ? null : n - 1) == null) {
+			this.listener.stopListening(channel(communityId));
 		}
 	}
 
-	private static ChannelTopic channel(long communityId) {
-		return ChannelTopic.of(new LiveKeys(communityId).updates());
+	private static String channel(long communityId) {
+		return new LiveKeys(communityId).updates();
 	}
 
-	private void received(Message message, byte[] pattern) {
-		String text = new String(message.getBody(), StandardCharsets.UTF_8);
+	private void received(String text) {
 		int separator = text.indexOf(';');
 		if (text.length() < 3 || separator < 0) {
 			return;
@@ -147,43 +137,18 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	/** Starts listening; while Redis is unreachable, keeps trying, so the application starts regardless. */
 	@Override
 	public void afterPropertiesSet() {
-		listen();
+		this.listener.start();
 	}
 
-	private synchronized void listen() {
-		RedisMessageListenerContainer started = new RedisMessageListenerContainer();
-		started.setConnectionFactory(this.connectionFactory);
-		this.watchers.keySet().forEach(community -> started.addMessageListener(this.listener, channel(community)));
-		try {
-			started.afterPropertiesSet();
-			started.start();
-			this.container = started;
-		}
-		catch (RuntimeException ex) {
-			log.warn("Live updates cannot listen to Redis yet, retrying in " + RETRY.toSeconds() + " s: " + ex.getMessage());
-			destroyQuietly(started);
-			if (!this.retries.isShutdown()) {
-				this.retries.schedule(this::listen, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-			}
-		}
+	/** The communities' listener, whose heartbeats keep it hearing. */
+	RedisChannelListener listener() {
+		return this.listener;
 	}
 
 	@Override
-	public synchronized void destroy() {
-		this.retries.shutdownNow();
-		destroyQuietly(this.container);
+	public void destroy() {
+		this.listener.close();
 		this.delivery.dispose();
-	}
-
-	private static void destroyQuietly(RedisMessageListenerContainer listener) {
-		try {
-			if (listener != null) {
-				listener.destroy();
-			}
-		}
-		catch (Exception ex) {
-			log.debug("Could not stop a live updates listener", ex);
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * The shared kernel: global IDs, user errors, connections and the GraphQL conventions
- * every module follows. Open to all modules.
+ * The shared kernel: global IDs, user errors, connections, the GraphQL conventions every module
+ * follows, and the Redis pub/sub listener the modules hear each other's instances through. Open
+ * to all modules.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.qibao.shared;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qibao.AnotherInstance;
 import org.qibao.Clients;
+import org.qibao.Heartbeats;
 import org.qibao.QibaoTest;
 import org.qibao.casework.CaseFixtures.Person;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,26 +116,19 @@ class CaseUpdatesTests {
 		Disposable listening = updates.of(community).subscribe(heard::add);
 		try {
 			// in the whole suite this instance may already have gone deaf: two heartbeats bring it back first
-			heartbeats(updates);
+			Heartbeats.twice(updates.listener());
 			announceUntilHeard(updates, community, heard);
-			updates.deafen();
+			updates.listener().deafen();
 			updates.announceAfterCommit(community, 1);
 			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears nothing").isNull();
 
-			heartbeats(updates);
+			Heartbeats.twice(updates.listener());
 
 			assertThat(announceUntilHeard(updates, community, heard)).isEqualTo(community);
 		}
 		finally {
 			listening.dispose();
 		}
-	}
-
-	/** Two heartbeats: the first pings, the second finds whether the ping came back and listens afresh if not. */
-	private static void heartbeats(CaseUpdates updates) throws InterruptedException {
-		updates.checkHearing();
-		Thread.sleep(500);
-		updates.checkHearing();
 	}
 
 	private long announceUntilHeard(CaseUpdates updates, long community, BlockingQueue<CaseUpdates.CaseChanged> heard)

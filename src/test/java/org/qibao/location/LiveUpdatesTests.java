@@ -3,18 +3,23 @@ package org.qibao.location;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.Heartbeats;
+import org.qibao.TestRedis;
 import org.qibao.location.LiveUpdates.LiveUpdate;
 import org.qibao.shared.GeoPoint;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** How updates reach subscribers once they arrive from Redis: each at its own pace, each only its community. */
 class LiveUpdatesTests {
 
+	/** Longer than any test: the tests drive the heartbeats themselves. */
+	private static final Duration HEARTBEAT = Duration.ofHours(1);
+
 	private LettuceConnectionFactory redis;
 
 	private LiveUpdates updates;
@@ -30,11 +38,8 @@ class LiveUpdatesTests {
 	/** Listening to the real Redis: a subscriber is refused while the instance cannot listen. */
 	@BeforeEach
 	void listen() {
-		String url = System.getenv().getOrDefault("SPRING_DATA_REDIS_URL", "redis://127.0.0.1:6379");
-		this.redis = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
-		this.redis.afterPropertiesSet();
-		this.redis.start();
-		this.updates = new LiveUpdates(this.redis);
+		this.redis = TestRedis.connect();
+		this.updates = new LiveUpdates(this.redis, HEARTBEAT);
 		this.updates.afterPropertiesSet();
 	}
 
@@ -98,7 +103,7 @@ class LiveUpdatesTests {
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
 		unreachable.afterPropertiesSet();
 		unreachable.start();
-		LiveUpdates deaf = new LiveUpdates(unreachable);
+		LiveUpdates deaf = new LiveUpdates(unreachable, HEARTBEAT);
 		try {
 			deaf.afterPropertiesSet();
 			assertThatThrownBy(() -> deaf.of(7).blockFirst(Duration.ofSeconds(5)))
@@ -108,6 +113,45 @@ class LiveUpdatesTests {
 			deaf.destroy();
 			unreachable.destroy();
 		}
+	}
+
+	@Test
+	void anInstanceWhoseSubscriptionWentDeafHearsTheMapAgainAfterItsNextHeartbeats() throws Exception {
+		long community = 987_654_000L + (System.nanoTime() % 1_000);
+		BlockingQueue<LiveUpdate> heard = new LinkedBlockingQueue<>();
+		Disposable watching = this.updates.of(community).subscribe(heard::add);
+		try {
+			publishUntilHeard(community, heard);
+			this.updates.listener().deafen();
+			publish(community, 1);
+			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears nothing").isNull();
+
+			Heartbeats.twice(this.updates.listener());
+
+			assertThat(publishUntilHeard(community, heard).patroller().communityId()).isEqualTo(community);
+		}
+		finally {
+			watching.dispose();
+		}
+	}
+
+	/** Publishes a move, as another instance storing a position does, until the subscriber sees one. */
+	private LiveUpdate publishUntilHeard(long community, BlockingQueue<LiveUpdate> heard) throws InterruptedException {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			publish(community, attempt);
+			LiveUpdate update = heard.poll(200, TimeUnit.MILLISECONDS);
+			if (update != null) {
+				heard.clear();
+				return update;
+			}
+		}
+		throw new AssertionError("the subscriber heard no update of its community");
+	}
+
+	private void publish(long community, int n) {
+		LivePatroller patroller = update(community, n).patroller();
+		new StringRedisTemplate(this.redis).convertAndSend(new LiveKeys(community).updates(),
+				LiveUpdates.moved(patroller.checkInId(), patroller.encode()));
 	}
 
 	private static LiveUpdate update(long community, int n) {
