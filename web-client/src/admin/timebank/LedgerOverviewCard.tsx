@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { HomeCard } from '../../shared/ui/HomeCard';
 
 /** The administrator home's way into the time bank: its figures, corrections, earning policy and school courses. */
 export function LedgerOverviewCard() {
   const { t } = useTranslation();
   return (
-    <li className="card" data-testid="card-admin-time-bank">
-      <h3 className="card-title">{t('timebank.admin.card')}</h3>
-      <p className="card-text">{t('timebank.admin.cardText')}</p>
+    <HomeCard id="admin-time-bank" title={t('timebank.admin.card')} text={t('timebank.admin.cardText')}>
       <Link className="button" to="/admin/time-bank" data-testid="open-ledger-overview">
         {t('timebank.admin.open')}
       </Link>
@@ -20,6 +19,6 @@ export function LedgerOverviewCard() {
       <Link className="button" to="/admin/time-bank/courses" data-testid="open-school-courses">
         {t('ledgerAdmin.card.courses')}
       </Link>
-    </li>
+    </HomeCard>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { GoalsCard } from '../../shared/gamification/GoalsCard';
+import { HomeCard } from '../../shared/ui/HomeCard';
 import { LoadError } from '../../shared/ui/LoadError';
 import { CaptainTeamsQuery } from './operations';
 
@@ -13,12 +14,10 @@ export function CaptainGamificationCards() {
     .flatMap((r) => (r.scope.__typename === 'Team' ? [r.scope.community.id] : [])))];
   return (
     <>
-      <li className="card" data-testid="card-captain-team">
-        <h3 className="card-title">{t('gamification.team.title')}</h3>
-        <p className="card-text">{t('gamification.team.text')}</p>
+      <HomeCard id="captain-team" title={t('gamification.team.title')} text={t('gamification.team.text')}>
         <LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
         <Link className="button" to="/captain/team" data-testid="open-captain-team">{t('patrol.card.open')}</Link>
-      </li>
+      </HomeCard>
       {communities.map((id) => <GoalsCard key={id} communityId={id} id="captain-goals" />)}
     </>
   );

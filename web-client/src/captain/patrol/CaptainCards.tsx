@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { LoadError } from '../../shared/ui/LoadError';
+import { HomeCard } from '../../shared/ui/HomeCard';
 
 const CaptainSummaryQuery = graphql(`
   query CaptainSummary {
@@ -30,11 +31,9 @@ export function CaptainCards() {
     <>
       {error && <li className="card"><LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></li>}
       {cards.map((card) => (
-        <li key={card.id} className="card" data-testid={`card-${card.id}`}>
-          <h3 className="card-title">{card.title}</h3>
-          <p className="card-text">{card.text}</p>
+        <HomeCard key={card.id} id={card.id} title={card.title} text={card.text}>
           <Link className="button" to={card.to} data-testid={`open-${card.id}`}>{t('patrol.card.open')}</Link>
-        </li>
+        </HomeCard>
       ))}
     </>
   );

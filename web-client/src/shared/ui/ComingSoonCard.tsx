@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HomeCard } from './HomeCard';
 
 interface Props {
   /** Stable name for browser tests: the card carries data-testid="card-<id>". */
@@ -11,10 +12,8 @@ interface Props {
 export function ComingSoonCard({ id, title, text }: Props) {
   const { t } = useTranslation();
   return (
-    <li className="card" data-testid={`card-${id}`}>
-      <h3 className="card-title">{title}</h3>
-      <p className="card-text">{text}</p>
+    <HomeCard id={id} title={title} text={text}>
       <p className="card-status">{t('home.comingSoon')}</p>
-    </li>
+    </HomeCard>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { HomeCard } from '../../shared/ui/HomeCard';
 import { useReportQueue } from './useReportQueue';
 
 /**
@@ -11,11 +12,13 @@ export function ReportCard() {
   const { queued } = useReportQueue();
   const waiting = queued.filter((r) => !r.refusal).length;
   return (
-    <li className="card" data-testid="card-volunteer-report">
-      <h3 className="card-title">{t('casework.card.title')}</h3>
-      <p className="card-text">{waiting > 0 ? t('casework.card.waiting', { count: waiting }) : t('casework.card.text')}</p>
+    <HomeCard
+      id="volunteer-report"
+      title={t('casework.card.title')}
+      text={waiting > 0 ? t('casework.card.waiting', { count: waiting }) : t('casework.card.text')}
+    >
       <Link className="button primary" to="/volunteer/report" data-testid="open-report">{t('casework.report.title')}</Link>
       <Link className="button" to="/volunteer/reports" data-testid="open-my-reports">{t('casework.mine.title')}</Link>
-    </li>
+    </HomeCard>
   );
 }

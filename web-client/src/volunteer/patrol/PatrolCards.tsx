@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { MyPatrolQuery } from './operations';
 import { shiftTime } from './time';
 import { LoadError } from '../../shared/ui/LoadError';
+import { HomeCard } from '../../shared/ui/HomeCard';
 
 /** The volunteer home's patrol cards: the next shift, and the way to check in. */
 export function PatrolCards() {
@@ -13,20 +14,22 @@ export function PatrolCards() {
   return (
     <>
       {error && <li className="card"><LoadError error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /></li>}
-      <li className="card" data-testid="card-volunteer-shifts">
-        <h3 className="card-title">{t('volunteer.shifts.title')}</h3>
-        <p className="card-text">
-          {next
-            ? t('patrol.card.next', { when: shiftTime(next.startsAt, next.endsAt, next.team.community.timeZone, i18n.language) })
-            : t('volunteer.shifts.text')}
-        </p>
+      <HomeCard
+        id="volunteer-shifts"
+        title={t('volunteer.shifts.title')}
+        text={next
+          ? t('patrol.card.next', { when: shiftTime(next.startsAt, next.endsAt, next.team.community.timeZone, i18n.language) })
+          : t('volunteer.shifts.text')}
+      >
         <Link className="button" to="/volunteer/shifts" data-testid="open-shifts">{t('patrol.card.openShifts')}</Link>
-      </li>
-      <li className="card" data-testid="card-volunteer-check-in">
-        <h3 className="card-title">{t('volunteer.checkIn.title')}</h3>
-        <p className="card-text">{data?.myOpenCheckIn ? t('patrol.checkIn.onPatrol') : t('volunteer.checkIn.text')}</p>
+      </HomeCard>
+      <HomeCard
+        id="volunteer-check-in"
+        title={t('volunteer.checkIn.title')}
+        text={data?.myOpenCheckIn ? t('patrol.checkIn.onPatrol') : t('volunteer.checkIn.text')}
+      >
         <Link className="button primary" to="/volunteer/check-in" data-testid="open-check-in">{t('patrol.card.openCheckIn')}</Link>
-      </li>
+      </HomeCard>
     </>
   );
 }

@@ -2,7 +2,8 @@ package org.qibao.geo;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.qibao.identity.Actor;
 import org.qibao.shared.BusinessRuleException;
@@ -28,58 +29,53 @@ class PlaceAdministrationController {
 
 	@MutationMapping
 	DistrictPayload districtCreate(@Argument DistrictCreateInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long cityId = GlobalId.keyOf(input.cityId(), "City");
-		return new DistrictPayload(attempt(() -> this.places.createDistrict(signedIn, cityId, input.name()), locale));
+		return change(actor, locale, DistrictPayload::new, signedIn -> this.places.createDistrict(signedIn,
+				GlobalId.keyOf(input.cityId(), "City"), input.name()));
 	}
 
 	@MutationMapping
 	DistrictPayload districtRename(@Argument DistrictRenameInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long districtId = GlobalId.keyOf(input.districtId(), "District");
-		return new DistrictPayload(attempt(() -> this.places.renameDistrict(signedIn, districtId, input.name()), locale));
+		return change(actor, locale, DistrictPayload::new, signedIn -> this.places.renameDistrict(signedIn,
+				GlobalId.keyOf(input.districtId(), "District"), input.name()));
 	}
 
 	@MutationMapping
 	StreetPayload streetCreate(@Argument StreetCreateInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long districtId = GlobalId.keyOf(input.districtId(), "District");
-		return new StreetPayload(attempt(() -> this.places.createStreet(signedIn, districtId, input.name()), locale));
+		return change(actor, locale, StreetPayload::new, signedIn -> this.places.createStreet(signedIn,
+				GlobalId.keyOf(input.districtId(), "District"), input.name()));
 	}
 
 	@MutationMapping
 	StreetPayload streetRename(@Argument StreetRenameInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long streetId = GlobalId.keyOf(input.streetId(), "Street");
-		return new StreetPayload(attempt(() -> this.places.renameStreet(signedIn, streetId, input.name()), locale));
+		return change(actor, locale, StreetPayload::new, signedIn -> this.places.renameStreet(signedIn,
+				GlobalId.keyOf(input.streetId(), "Street"), input.name()));
 	}
 
 	@MutationMapping
 	CommunityPayload communityCreate(@Argument CommunityCreateInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long streetId = GlobalId.keyOf(input.streetId(), "Street");
-		return new CommunityPayload(attempt(
-				() -> this.places.createCommunity(signedIn, streetId, input.name(), input.timeZone()), locale));
+		return change(actor, locale, CommunityPayload::new, signedIn -> this.places.createCommunity(signedIn,
+				GlobalId.keyOf(input.streetId(), "Street"), input.name(), input.timeZone()));
 	}
 
 	@MutationMapping
 	CommunityPayload communityUpdate(@Argument CommunityUpdateInput input, Actor actor, Locale locale) {
-		Actor signedIn = Actor.signedIn(actor);
-		long communityId = GlobalId.keyOf(input.communityId(), "Community");
-		return new CommunityPayload(attempt(
-				() -> this.places.updateCommunity(signedIn, communityId, input.name(), input.timeZone()), locale));
+		return change(actor, locale, CommunityPayload::new, signedIn -> this.places.updateCommunity(signedIn,
+				GlobalId.keyOf(input.communityId(), "Community"), input.name(), input.timeZone()));
 	}
 
-	private <T> Outcome<T> attempt(Supplier<T> change, Locale locale) {
+	/**
+	 * Makes a change as the signed-in actor and answers with its payload: the place it changed, or,
+	 * when a rule of {@link PlaceAdministration} refused it, the refusal as a user error.
+	 */
+	private <T, P> P change(Actor actor, Locale locale, BiFunction<T, List<UserError>, P> payload,
+			Function<Actor, T> change) {
+		Actor signedIn = Actor.signedIn(actor);
 		try {
-			return new Outcome<>(change.get(), List.of());
+			return payload.apply(change.apply(signedIn), List.of());
 		}
 		catch (BusinessRuleException refusal) {
-			return new Outcome<>(null, List.of(this.userErrors.of(refusal, locale)));
+			return payload.apply(null, List.of(this.userErrors.of(refusal, locale)));
 		}
-	}
-
-	private record Outcome<T>(T changed, List<UserError> userErrors) {
 	}
 
 	record DistrictCreateInput(String cityId, String name) {
@@ -101,21 +97,12 @@ class PlaceAdministrationController {
 	}
 
 	record DistrictPayload(Place.District district, List<UserError> userErrors) {
-		private DistrictPayload(Outcome<Place.District> outcome) {
-			this(outcome.changed(), outcome.userErrors());
-		}
 	}
 
 	record StreetPayload(Place.Street street, List<UserError> userErrors) {
-		private StreetPayload(Outcome<Place.Street> outcome) {
-			this(outcome.changed(), outcome.userErrors());
-		}
 	}
 
 	record CommunityPayload(Community community, List<UserError> userErrors) {
-		private CommunityPayload(Outcome<Community> outcome) {
-			this(outcome.changed(), outcome.userErrors());
-		}
 	}
 
 }

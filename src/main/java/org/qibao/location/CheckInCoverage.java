@@ -1,5 +1,6 @@
 package org.qibao.location;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +34,16 @@ class CheckInCoverage implements PatrolCoverage {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
 	CheckInCoverage(LocationCheckIns checkIns, LiveMap liveMap, LivePositionStore store, CoverageRecords records,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, Clock clock) {
 		this.checkIns = checkIns;
 		this.liveMap = liveMap;
 		this.store = store;
 		this.records = records;
 		this.transaction = transaction;
+		this.clock = clock;
 	}
 
 	@Override
@@ -101,7 +105,7 @@ class CheckInCoverage implements PatrolCoverage {
 		this.checkIns.forget(checkIn.accountId());
 		try {
 			LivePatroller last = this.store.previous(checkIn).last();
-			Instant closedAt = (checkIn.checkedOutAt() != null) ? checkIn.checkedOutAt() : Instant.now();
+			Instant closedAt = (checkIn.checkedOutAt() != null) ? checkIn.checkedOutAt() : this.clock.instant();
 			this.liveMap.remove(checkIn.communityId(), checkIn.checkInId(), closedAt, last);
 		}
 		catch (LiveMapUnavailableException ex) {

@@ -1,6 +1,7 @@
 package org.qibao.location;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +46,11 @@ class FinalCoverage {
 
 	private final LocationProperties properties;
 
+	private final Clock clock;
+
 	FinalCoverage(JdbcClient jdbc, LocationCheckIns checkIns, LiveMap liveMap, CoverageRecords records,
 			CheckInCoverage coverage, TransactionTemplate transaction, ApplicationEventPublisher events,
-			LocationProperties properties) {
+			LocationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.checkIns = checkIns;
 		this.liveMap = liveMap;
@@ -56,13 +59,14 @@ class FinalCoverage {
 		this.transaction = transaction;
 		this.events = events;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${qibao.location.final-coverage-period:1m}",
 			fixedDelayString = "${qibao.location.final-coverage-period:1m}")
 	void onSchedule() {
 		try {
-			makeFinal(Instant.now());
+			makeFinal(this.clock.instant());
 		}
 		catch (LiveMapUnavailableException ex) {
 			log.warn("Coverage not made final: Redis is unavailable; tried again later");

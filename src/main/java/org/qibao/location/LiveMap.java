@@ -1,6 +1,7 @@
 package org.qibao.location;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,13 @@ class LiveMap {
 
 	private final LastPositions lastPositions;
 
-	LiveMap(StringRedisTemplate redis, LocationProperties properties, LastPositions lastPositions) {
+	private final Clock clock;
+
+	LiveMap(StringRedisTemplate redis, LocationProperties properties, LastPositions lastPositions, Clock clock) {
 		this.redis = redis;
 		this.properties = properties;
 		this.lastPositions = lastPositions;
+		this.clock = clock;
 	}
 
 	/** Every patroller on the community's live map. */
@@ -131,7 +135,7 @@ class LiveMap {
 
 	/** Leaves out patrollers past the drop-off and prunes them; marks stale ones. */
 	private List<LivePatroller> current(LiveKeys keys, List<LivePatroller> patrollers) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Instant dropOff = now.minus(this.properties.dropAfter());
 		Set<String> gone = guarded(
 				() -> this.redis.opsForZSet().rangeByScore(keys.seen(), 0, dropOff.toEpochMilli()));

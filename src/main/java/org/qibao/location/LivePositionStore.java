@@ -3,8 +3,8 @@ package org.qibao.location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,15 +49,18 @@ class LivePositionStore {
 
 	private final LocationProperties properties;
 
+	private final Clock clock;
+
 	private volatile RedisClusterAsyncCommands<byte[], byte[]> asyncCommands;
 
 	/** Writes sent without waiting that Redis has not answered yet. */
 	private final AtomicInteger writesInFlight = new AtomicInteger();
 
-	LivePositionStore(StringRedisTemplate redis, LocationProperties properties) {
+	LivePositionStore(StringRedisTemplate redis, LocationProperties properties, Clock clock) {
 		this.redis = redis;
 		this.connections = redis.getRequiredConnectionFactory();
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -238,8 +241,8 @@ class LivePositionStore {
 	}
 
 	/** Until a day after the shift window ends, so a late check-out can still read them. */
-	private static Duration checkInKeysTtl(ActiveCheckIn checkIn) {
-		Duration untilEnd = Duration.between(Instant.now(), checkIn.windowEnd());
+	private Duration checkInKeysTtl(ActiveCheckIn checkIn) {
+		Duration untilEnd = Duration.between(this.clock.instant(), checkIn.windowEnd());
 		return (untilEnd.isNegative() ? Duration.ZERO : untilEnd).plus(CHECK_IN_KEYS_OUTLIVE_WINDOW);
 	}
 

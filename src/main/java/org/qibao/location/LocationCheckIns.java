@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +42,9 @@ class LocationCheckIns implements PatrolSessions {
 
 	private final Cache<Long, ActiveCheckIn> byAccount;
 
-	LocationCheckIns(JdbcClient jdbc, JdbcTemplate template, LocationProperties properties) {
+	private final Clock clock;
+
+	LocationCheckIns(JdbcClient jdbc, JdbcTemplate template, LocationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.properties = properties;
@@ -49,6 +52,7 @@ class LocationCheckIns implements PatrolSessions {
 			.maximumSize(MAX_CACHED)
 			.expireAfterWrite(properties.checkInCache())
 			.build();
+		this.clock = clock;
 	}
 
 	@Override
@@ -95,7 +99,7 @@ class LocationCheckIns implements PatrolSessions {
 		}
 		Instant closed = checkIn.checkedOutAt();
 		boolean takesPositions = closed == null
-				|| Instant.now().isBefore(closed.plus(this.properties.lateReportWindow()));
+				|| this.clock.instant().isBefore(closed.plus(this.properties.lateReportWindow()));
 		return takesPositions ? Optional.of(checkIn) : Optional.empty();
 	}
 

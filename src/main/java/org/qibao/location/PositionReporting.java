@@ -1,5 +1,6 @@
 package org.qibao.location;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,14 @@ class PositionReporting implements SmartLifecycle {
 	private volatile boolean running;
 
 	PositionReporting(LocationCheckIns checkIns, LivePositionStore store, LastPositions lastPositions, Geofence geofence,
-			CoverageRecords records, PositionMetrics metrics, LocationProperties properties) {
+			CoverageRecords records, PositionMetrics metrics, LocationProperties properties, Clock clock) {
 		this.checkIns = checkIns;
 		this.store = store;
 		this.lastPositions = lastPositions;
 		this.records = records;
 		this.metrics = metrics;
 		this.properties = properties;
-		this.filing = new ReportFiling(new PositionFilters(properties), geofence);
+		this.filing = new ReportFiling(new PositionFilters(properties), geofence, clock);
 	}
 
 	/**

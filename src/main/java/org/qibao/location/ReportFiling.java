@@ -1,5 +1,6 @@
 package org.qibao.location;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ final class ReportFiling {
 
 	private final Geofence geofence;
 
-	ReportFiling(PositionFilters filters, Geofence geofence) {
+	private final Clock clock;
+
+	ReportFiling(PositionFilters filters, Geofence geofence, Clock clock) {
 		this.filters = filters;
 		this.geofence = geofence;
+		this.clock = clock;
 	}
 
 	/** A report not stored: its place in the request (0 for a single report) and why. */
@@ -43,7 +47,7 @@ final class ReportFiling {
 	}
 
 	Filed file(ActiveCheckIn checkIn, LivePatroller last, List<PositionReport> reports) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		// oldest first, each remembering its place in the request so that a dropped one can be named
 		List<Integer> inOrder = new ArrayList<>(IntStream.range(0, reports.size()).boxed().toList());
 		inOrder.sort(Comparator.comparing(i -> reports.get(i).recordedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));

@@ -1,6 +1,6 @@
 package org.qibao.location;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,12 +29,15 @@ class TrackRetention {
 
 	private final LocationProperties properties;
 
+	private final Clock clock;
+
 	TrackRetention(CoverageRecords records, JdbcClient jdbc, TransactionTemplate transaction,
-			LocationProperties properties) {
+			LocationProperties properties, Clock clock) {
 		this.records = records;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${qibao.location.retention-job-delay:5m}",
@@ -56,7 +59,7 @@ class TrackRetention {
 			if (!mine || (onlyWhenDue && !due())) {
 				return 0;
 			}
-			return this.records.deleteTracksBefore(Instant.now().minus(this.properties.retention()));
+			return this.records.deleteTracksBefore(this.clock.instant().minus(this.properties.retention()));
 		});
 		return deleted == null ? 0 : deleted;
 	}

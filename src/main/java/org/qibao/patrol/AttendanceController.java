@@ -1,7 +1,7 @@
 package org.qibao.patrol;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,13 +38,16 @@ class AttendanceController {
 
 	private final UserErrors userErrors;
 
+	private final Clock clock;
+
 	AttendanceController(Attendances attendances, NoShows noShows, PatrolQueries queries, Accounts accounts,
-			UserErrors userErrors) {
+			UserErrors userErrors, Clock clock) {
 		this.attendances = attendances;
 		this.noShows = noShows;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.userErrors = userErrors;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -70,23 +73,23 @@ class AttendanceController {
 	@QueryMapping
 	List<NoShow> noShows(Actor actor) {
 		return this.queries.noShowsOfTeams(Actor.signedIn(actor).scopes(Role.CAPTAIN),
-				Instant.now().minus(Duration.ofDays(30)));
+				this.clock.instant().minus(Duration.ofDays(30)));
 	}
 
 	@MutationMapping
 	AttendancePayload attendanceApprove(@Argument ApproveInput input, Actor actor,
 			Locale locale) {
 		Attendance attendance = reviewersAttendance(input.attendanceId(), actor);
-		return attempt(() -> this.attendances.approve(attendance.id(), input.minutes(), actor.accountId(), Instant.now()),
-				locale);
+		return attempt(() -> this.attendances.approve(attendance.id(), input.minutes(), actor.accountId(),
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping
 	AttendancePayload attendanceReject(@Argument RejectInput input, Actor actor,
 			Locale locale) {
 		Attendance attendance = reviewersAttendance(input.attendanceId(), actor);
-		return attempt(() -> this.attendances.reject(attendance.id(), input.reason(), actor.accountId(), Instant.now()),
-				locale);
+		return attempt(() -> this.attendances.reject(attendance.id(), input.reason(), actor.accountId(),
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping

@@ -1,6 +1,6 @@
 package org.qibao.patrol;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,13 +16,16 @@ class CalendarFeedEndpoint {
 
 	private final CalendarFeed feed;
 
-	CalendarFeedEndpoint(CalendarFeed feed) {
+	private final Clock clock;
+
+	CalendarFeedEndpoint(CalendarFeed feed, Clock clock) {
 		this.feed = feed;
+		this.clock = clock;
 	}
 
 	@GetMapping("/calendar/{token}.ics")
 	ResponseEntity<String> calendar(@PathVariable String token) {
-		return this.feed.render(token, Instant.now())
+		return this.feed.render(token, this.clock.instant())
 			.map(ics -> ResponseEntity.ok().contentType(TEXT_CALENDAR).body(ics))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}

@@ -1,6 +1,6 @@
 package org.qibao.patrol;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +33,14 @@ class CheckInController {
 
 	private final UserErrors userErrors;
 
-	CheckInController(CheckIns checkIns, PatrolQueries queries, Accounts accounts, UserErrors userErrors) {
+	private final Clock clock;
+
+	CheckInController(CheckIns checkIns, PatrolQueries queries, Accounts accounts, UserErrors userErrors, Clock clock) {
 		this.checkIns = checkIns;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.userErrors = userErrors;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -49,21 +52,22 @@ class CheckInController {
 	CheckInPayload shiftCheckIn(@Argument CheckInInput input, Actor actor, Locale locale) {
 		Party party = party(input, actor);
 		return attempt(() -> this.checkIns.checkIn(party.shiftId(), party.volunteerId(), input.fix(), party.captainId(),
-				Instant.now()), locale);
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping
 	CheckInPayload shiftCheckOut(@Argument CheckInInput input, Actor actor, Locale locale) {
 		Party party = party(input, actor);
 		return attempt(() -> this.checkIns.checkOut(party.shiftId(), party.volunteerId(), input.fix(), party.captainId(),
-				Instant.now()), locale);
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping
 	ScanPayload checkpointScan(@Argument ScanInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		try {
-			return new ScanPayload(this.checkIns.scan(input.code(), accountId, input.fix(), Instant.now()), List.of());
+			return new ScanPayload(this.checkIns.scan(input.code(), accountId, input.fix(), this.clock.instant()),
+					List.of());
 		}
 		catch (BusinessRuleException refusal) {
 			return new ScanPayload(null, List.of(this.userErrors.of(refusal, locale)));

@@ -1,6 +1,6 @@
 package org.qibao.patrol;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.qibao.location.PatrolCoverageRevised;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -15,13 +15,16 @@ class LateCoverage {
 
 	private final Attendances attendances;
 
-	LateCoverage(Attendances attendances) {
+	private final Clock clock;
+
+	LateCoverage(Attendances attendances, Clock clock) {
 		this.attendances = attendances;
+		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(PatrolCoverageRevised revised) {
-		this.attendances.reassess(revised.checkInId(), revised.coverage(), Instant.now());
+		this.attendances.reassess(revised.checkInId(), revised.coverage(), this.clock.instant());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.qibao.patrol;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -27,11 +28,15 @@ class MembershipController {
 
 	private final UserErrors userErrors;
 
-	MembershipController(Memberships memberships, Teams teams, TeamDepartures departures, UserErrors userErrors) {
+	private final Clock clock;
+
+	MembershipController(Memberships memberships, Teams teams, TeamDepartures departures, UserErrors userErrors,
+			Clock clock) {
 		this.memberships = memberships;
 		this.teams = teams;
 		this.departures = departures;
 		this.userErrors = userErrors;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -93,7 +98,7 @@ class MembershipController {
 	TeamMembershipPayload teamLeave(@Argument TeamInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long teamId = GlobalId.keyOf(input.teamId(), "Team");
-		return membership(teamId, () -> this.departures.leave(teamId, accountId, java.time.Instant.now()), locale);
+		return membership(teamId, () -> this.departures.leave(teamId, accountId, this.clock.instant()), locale);
 	}
 
 	@MutationMapping
@@ -104,7 +109,7 @@ class MembershipController {
 		long accountId = GlobalId.keyOf(input.accountId(), "Account");
 		return membership(teamId,
 				() -> this.departures.setActive(teamId, accountId, "ACTIVE".equals(input.status()), actor.accountId(),
-						java.time.Instant.now()),
+						this.clock.instant()),
 				locale);
 	}
 

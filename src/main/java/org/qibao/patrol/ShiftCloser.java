@@ -1,5 +1,6 @@
 package org.qibao.patrol;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,15 +24,18 @@ class ShiftCloser {
 
 	private final PatrolProperties properties;
 
-	ShiftCloser(JdbcClient jdbc, CheckIns checkIns, PatrolProperties properties) {
+	private final Clock clock;
+
+	ShiftCloser(JdbcClient jdbc, CheckIns checkIns, PatrolProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.checkIns = checkIns;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${qibao.patrol.close-initial-delay:PT30S}", fixedDelayString = "${qibao.patrol.close-every:PT1M}")
 	void closeOverdue() {
-		closeOverdue(Instant.now());
+		closeOverdue(this.clock.instant());
 	}
 
 	/** Returns how many check-ins this call closed. */

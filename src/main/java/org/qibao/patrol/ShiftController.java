@@ -1,6 +1,7 @@
 package org.qibao.patrol;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +47,10 @@ class ShiftController {
 
 	private final UserErrors userErrors;
 
+	private final Clock clock;
+
 	ShiftController(ShiftPlanning planning, PatrolQueries queries, Teams teams, Geography geography,
-			PatrolProperties properties, ShiftReaders readers, UserErrors userErrors) {
+			PatrolProperties properties, ShiftReaders readers, UserErrors userErrors, Clock clock) {
 		this.planning = planning;
 		this.queries = queries;
 		this.teams = teams;
@@ -55,19 +58,20 @@ class ShiftController {
 		this.properties = properties;
 		this.readers = readers;
 		this.userErrors = userErrors;
+		this.clock = clock;
 	}
 
 	@QueryMapping
 	List<Shift> atRiskShifts(Actor actor) {
 		Actor signedIn = Actor.signedIn(actor);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.queries.shortShifts(signedIn.scopes(Role.CAPTAIN), signedIn.scopes(Role.GRID_WORKER), now,
 				now.plus(this.properties.atRiskWithin()));
 	}
 
 	@BatchMapping(typeName = "Team")
 	Map<Team, List<Shift>> upcomingShifts(List<Team> teams) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return Batches.many(teams, Team::id,
 				this.queries.shiftsOfTeams(Batches.keys(teams, Team::id), now, now.plus(Duration.ofDays(14))), Shift::teamId);
 	}
@@ -97,7 +101,7 @@ class ShiftController {
 
 	@BatchMapping(typeName = "Shift")
 	Map<Shift, Boolean> atRisk(List<Shift> shifts) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Instant soon = now.plus(this.properties.atRiskWithin());
 		return shifts.stream()
 			.collect(Collectors.toMap(Function.identity(), s -> !s.cancelled() && s.confirmedCount() < s.minPatrollers()
@@ -170,7 +174,7 @@ class ShiftController {
 		long teamId = captainOf(input.teamId(), actor);
 		return schedule(() -> this.planning.createSchedule(teamId, keys(input.gridIds(), "Grid"), input.weekdays(),
 				input.startTime(), input.endTime(), input.minPatrollers(), input.maxPatrollers(), actor.accountId(),
-				Instant.now()), locale);
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping
@@ -190,13 +194,14 @@ class ShiftController {
 		long teamId = captainOf(input.teamId(), actor);
 		return shift(() -> this.planning.createShift(teamId, keys(input.gridIds(), "Grid"), input.startsAt(),
 				input.endsAt(), input.minPatrollers(), input.maxPatrollers(), input.checkpoints(), actor.accountId(),
-				Instant.now()), locale);
+				this.clock.instant()), locale);
 	}
 
 	@MutationMapping
 	ShiftPayload shiftCancel(@Argument ShiftCancelInput input, Actor actor, Locale locale) {
 		Shift shift = captainsShift(input.shiftId(), actor, this.queries);
-		return shift(() -> this.planning.cancel(shift.id(), input.reason(), actor.accountId(), Instant.now()), locale);
+		return shift(() -> this.planning.cancel(shift.id(), input.reason(), actor.accountId(), this.clock.instant()),
+				locale);
 	}
 
 	/** The shift behind an ID, when the actor captains its team; otherwise forbidden (also when it does not exist). */

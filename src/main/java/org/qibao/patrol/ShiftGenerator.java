@@ -1,5 +1,6 @@
 package org.qibao.patrol;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.apache.commons.logging.Log;
@@ -21,14 +22,17 @@ class ShiftGenerator {
 
 	private final ShiftPlanning planning;
 
-	ShiftGenerator(JdbcClient jdbc, ShiftPlanning planning) {
+	private final Clock clock;
+
+	ShiftGenerator(JdbcClient jdbc, ShiftPlanning planning, Clock clock) {
 		this.jdbc = jdbc;
 		this.planning = planning;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${qibao.patrol.generate-initial-delay:PT20S}", fixedDelayString = "${qibao.patrol.generate-every:PT1H}")
 	void generateAhead() {
-		int created = generateAhead(Instant.now());
+		int created = generateAhead(this.clock.instant());
 		if (created > 0) {
 			log.info("Generated " + created + " shifts from schedules");
 		}

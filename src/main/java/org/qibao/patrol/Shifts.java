@@ -1,5 +1,6 @@
 package org.qibao.patrol;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -17,10 +18,13 @@ public class Shifts {
 
 	private final PatrolQueries queries;
 
-	Shifts(ShiftPlanning planning, Signups signups, PatrolQueries queries) {
+	private final Clock clock;
+
+	Shifts(ShiftPlanning planning, Signups signups, PatrolQueries queries, Clock clock) {
 		this.planning = planning;
 		this.signups = signups;
 		this.queries = queries;
+		this.clock = clock;
 	}
 
 	/** Whether the team has any active recurring schedule. */
@@ -33,12 +37,12 @@ public class Shifts {
 	public long scheduleDaily(long teamId, List<Long> gridIds, LocalTime start, LocalTime end, int min, int max,
 			long createdBy) {
 		return this.planning.createSchedule(teamId, gridIds, List.of(1, 2, 3, 4, 5, 6, 7), start.toString(),
-				end.toString(), min, max, createdBy, Instant.now()).id();
+				end.toString(), min, max, createdBy, this.clock.instant()).id();
 	}
 
 	/** The keys of the team's next shifts that have not started. */
 	public List<Long> upcoming(long teamId, int count) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.queries.shiftsOfTeams(List.of(teamId), now, now.plus(java.time.Duration.ofDays(30)))
 			.stream()
 			.filter(s -> s.startsAt().isAfter(now))
@@ -50,7 +54,7 @@ public class Shifts {
 	/** Signs a member up (or waitlists them when the shift is full). */
 	@Transactional
 	public void signUp(long shiftId, long accountId) {
-		this.signups.signUp(shiftId, accountId, true, Instant.now());
+		this.signups.signUp(shiftId, accountId, true, this.clock.instant());
 	}
 
 }

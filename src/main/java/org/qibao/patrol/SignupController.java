@@ -1,6 +1,6 @@
 package org.qibao.patrol;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +31,19 @@ class SignupController {
 
 	private final UserErrors userErrors;
 
-	SignupController(Signups signups, PatrolQueries queries, Accounts accounts, UserErrors userErrors) {
+	private final Clock clock;
+
+	SignupController(Signups signups, PatrolQueries queries, Accounts accounts, UserErrors userErrors, Clock clock) {
 		this.signups = signups;
 		this.queries = queries;
 		this.accounts = accounts;
 		this.userErrors = userErrors;
+		this.clock = clock;
 	}
 
 	@QueryMapping
 	List<ShiftSignup> myShifts(Actor actor) {
-		return this.queries.upcomingSignupsOf(Actor.signedIn(actor).accountId(), Instant.now());
+		return this.queries.upcomingSignupsOf(Actor.signedIn(actor).accountId(), this.clock.instant());
 	}
 
 	@MutationMapping
@@ -48,14 +51,14 @@ class SignupController {
 		long accountId = Actor.signedIn(actor).accountId();
 		long shiftId = GlobalId.keyOf(input.shiftId(), "Shift");
 		boolean waitlist = input.joinWaitlist() == null || input.joinWaitlist();
-		return attempt(() -> this.signups.signUp(shiftId, accountId, waitlist, Instant.now()), locale);
+		return attempt(() -> this.signups.signUp(shiftId, accountId, waitlist, this.clock.instant()), locale);
 	}
 
 	@MutationMapping
 	SignupPayload shiftSignupCancel(@Argument CancelInput input, Actor actor, Locale locale) {
 		long accountId = Actor.signedIn(actor).accountId();
 		long shiftId = GlobalId.keyOf(input.shiftId(), "Shift");
-		return attempt(() -> this.signups.cancel(shiftId, accountId, Instant.now()), locale);
+		return attempt(() -> this.signups.cancel(shiftId, accountId, this.clock.instant()), locale);
 	}
 
 	@BatchMapping(typeName = "ShiftSignup", field = "shift")

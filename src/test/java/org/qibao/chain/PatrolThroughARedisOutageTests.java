@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
+import org.qibao.MovableClock;
 import org.qibao.QibaoTest;
 import org.qibao.chain.Neighbourhood.Person;
 import org.qibao.patrol.AttendanceVerified;
@@ -19,6 +20,7 @@ import org.qibao.timebank.TimeBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +36,6 @@ import static org.qibao.chain.Neighbourhood.PASSBOOK;
 import static org.qibao.chain.Neighbourhood.REPORT;
 import static org.qibao.chain.Neighbourhood.SHIFT_CREATE;
 import static org.qibao.chain.Neighbourhood.SIGN_UP;
-import static org.qibao.chain.PatrolToCreditsTests.waitUntil;
 
 /**
  * The chain when Redis dies in the middle of a patrol, on the whole application with a Redis of its
@@ -43,6 +44,7 @@ import static org.qibao.chain.PatrolToCreditsTests.waitUntil;
  * instead of being verified from a coverage Redis could not keep.
  */
 @QibaoTest
+@Import(MovableClock.Configuration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PatrolThroughARedisOutageTests {
 
@@ -79,6 +81,9 @@ class PatrolThroughARedisOutageTests {
 	@Autowired
 	TimeBank timeBank;
 
+	@Autowired
+	MovableClock clock;
+
 	@Test
 	void checkInCheckOutPassbookAndLedgerKeepWorkingAndTheAttendanceGoesToReview() throws Exception {
 		Neighbourhood place = new Neighbourhood(this.context, this.port);
@@ -86,21 +91,21 @@ class PatrolThroughARedisOutageTests {
 		Person late = place.member("后到的志愿者");
 		earnedBefore(early, place, 30);
 		String offerId = (String) ((Map<?, ?>) place.staff.must(OFFER_CREATE, "offerCreate", Neighbourhood.offer(place, 5)).get("offer")).get("id");
-		Instant start = Instant.now().plusSeconds(3);
+		Instant start = this.clock.instant().plusSeconds(3);
 		String shiftId = (String) ((Map<?, ?>) place.captain.must(SHIFT_CREATE, "shiftCreate",
 				Neighbourhood.shift(place, start, Duration.ofHours(1))).get("shift")).get("id");
 		early.must(SIGN_UP, "shiftSignUp", Map.of("shiftId", shiftId));
 		late.must(SIGN_UP, "shiftSignUp", Map.of("shiftId", shiftId));
 		early.must(CHECK_IN, "shiftCheckIn", Neighbourhood.onTheSpot(shiftId));
-		waitUntil(start.plusSeconds(1));
-		assertThat(early.must(REPORT, "positionReport", Neighbourhood.position(Instant.now()))).containsEntry("accepted", 1);
+		this.clock.moveTo(start.plusSeconds(1));
+		assertThat(early.must(REPORT, "positionReport", Neighbourhood.position(this.clock.instant()))).containsEntry("accepted", 1);
 
 		redis.destroyForcibly().waitFor();
 
 		// a position now cannot be kept: the phone is told so, and keeps it (sent after the 5 s within
 		// which a report would be merged into the last one kept)
-		waitUntil(start.plusSeconds(8));
-		GraphQlTester.Response reportAfterTheKill = early.send(REPORT, Neighbourhood.position(Instant.now()));
+		this.clock.moveTo(start.plusSeconds(8));
+		GraphQlTester.Response reportAfterTheKill = early.send(REPORT, Neighbourhood.position(this.clock.instant()));
 		// checking in and out still works
 		late.must(CHECK_IN, "shiftCheckIn", Neighbourhood.onTheSpot(shiftId));
 		for (Person volunteer : List.of(early, late)) {

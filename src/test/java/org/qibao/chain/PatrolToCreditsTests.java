@@ -7,12 +7,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
+import org.qibao.MovableClock;
 import org.qibao.QibaoTest;
 import org.qibao.chain.Neighbourhood.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,10 +37,13 @@ import static org.qibao.chain.Neighbourhood.SIGN_UP;
  * kept verifies the minutes, the time bank credits them, and they are spent at a shop whose staff
  * confirms the code. Everything the people do goes through GraphQL.
  * <p>
- * The application reads the wall clock (it has no injected {@code Clock} to move), and a minute is
- * only verified once it has passed: this test lives through one real minute of patrol.
+ * A minute is only verified once it has passed: the test moves the application's clock on through
+ * the minute of patrol rather than waiting for it. The context, whose clock has run ahead, is closed
+ * after the test, so that its scheduled jobs do not act early on the other tests' patrols.
  */
 @QibaoTest
+@Import(MovableClock.Configuration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PatrolToCreditsTests {
 
 	@LocalServerPort
@@ -46,6 +52,9 @@ class PatrolToCreditsTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	MovableClock clock;
+
 	@Test
 	void aMinuteOfPatrolIsVerifiedCreditedAndSpentAtTheBarber() throws Exception {
 		Neighbourhood place = new Neighbourhood(this.context, this.port);
@@ -53,7 +62,7 @@ class PatrolToCreditsTests {
 		String offerId = (String) ((Map<?, ?>) place.staff.must(OFFER_CREATE, "offerCreate", Neighbourhood.offer(place, 1)).get("offer")).get("id");
 
 		// the shift starts a few seconds after it is planned: the volunteer checks in before it starts, on the spot
-		Instant start = Instant.now().plusSeconds(3);
+		Instant start = this.clock.instant().plusSeconds(3);
 		String shiftId = (String) ((Map<?, ?>) place.captain.must(SHIFT_CREATE, "shiftCreate",
 				Neighbourhood.shift(place, start, Duration.ofHours(1))).get("shift")).get("id");
 		assertThat(volunteer.must(SIGN_UP, "shiftSignUp", Map.of("shiftId", shiftId))).extracting("signup").extracting("status")
@@ -61,17 +70,17 @@ class PatrolToCreditsTests {
 		volunteer.must(CHECK_IN, "shiftCheckIn", Neighbourhood.onTheSpot(shiftId));
 
 		// one live report soon after the start; three more the phone held (a dead zone) and sends later in one batch
-		waitUntil(start.plusSeconds(2));
+		this.clock.moveTo(start.plusSeconds(2));
 		assertThat(volunteer.must(REPORT, "positionReport", Map.of("position", Map.of("longitude", 114.3530, "latitude", 30.5675),
-				"accuracy", 8.0, "recordedAt", Instant.now().toString()))).containsEntry("accepted", 1);
-		waitUntil(start.plusSeconds(50));
+				"accuracy", 8.0, "recordedAt", this.clock.instant().toString()))).containsEntry("accepted", 1);
+		this.clock.moveTo(start.plusSeconds(50));
 		Map<String, Object> batch = volunteer.must(BATCH, "positionReportBatch", Map.of("reports",
 				List.of(Neighbourhood.position(start.plusSeconds(15)), Neighbourhood.position(start.plusSeconds(30)),
 						Neighbourhood.position(start.plusSeconds(45)))));
 		assertThat(batch).containsEntry("accepted", 3);
 
 		// a minute and a bit after the start: check out, the minute is verified from the positions Redis kept
-		waitUntil(start.plusSeconds(62));
+		this.clock.moveTo(start.plusSeconds(62));
 		GraphQlTester.Response out = volunteer.send(CHECK_OUT, Neighbourhood.onTheSpot(shiftId));
 		out.path("shiftCheckOut.userErrors").entityList(Object.class).hasSize(0);
 		out.path("shiftCheckOut.checkIn.closedHow").entity(String.class).isEqualTo("SELF");
@@ -126,14 +135,6 @@ class PatrolToCreditsTests {
 		Clients.signedIn(this.port, Clients.ADMINISTRATOR_PHONE).document("query { ledgerCheck { healthy breaches { code detail } } }")
 			.execute()
 			.path("ledgerCheck.healthy").entity(Boolean.class).isEqualTo(true);
-	}
-
-	/** The wall clock is the application's only clock: wait for it. */
-	static void waitUntil(Instant moment) throws InterruptedException {
-		long millis = Duration.between(Instant.now(), moment).toMillis();
-		if (millis > 0) {
-			Thread.sleep(millis);
-		}
 	}
 
 }
