@@ -72,6 +72,20 @@ final class PairSocket implements WebSocket.Listener, AutoCloseable {
 		return message.path("payload").path("data");
 	}
 
+	/** The data of the subscription's next matching event if one comes within the moment. */
+	java.util.Optional<JsonNode> nextEventWithin(String id, Duration moment, Predicate<JsonNode> matching)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + moment.toNanos();
+		for (long left = moment.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+			JsonNode message = this.received.poll(left, TimeUnit.NANOSECONDS);
+			if (message != null && id.equals(message.path("id").asString()) && "next".equals(message.path("type").asString())
+					&& matching.test(message.path("payload").path("data"))) {
+				return java.util.Optional.of(message.path("payload").path("data"));
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
 	/** The next message that matches, passing over others; fails when none comes in time. */
 	JsonNode next(Predicate<JsonNode> matching) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
