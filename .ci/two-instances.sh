@@ -9,7 +9,7 @@
 # QIBAO_PAIR_PG_PORT [5432], QIBAO_PAIR_PG_USER [postgres], QIBAO_PAIR_PG_PASSWORD [empty],
 # QIBAO_PAIR_DATABASE [qibao_pair], QIBAO_PAIR_REDIS_URL [redis://127.0.0.1:6379/3],
 # QIBAO_PAIR_PORTS [18181 18182], QIBAO_PAIR_MANAGEMENT_PORTS [18183 18184], QIBAO_PAIR_JAR [the one
-# target/ holds]. Logs and process ids go to target/pair/.
+# target/ holds], QIBAO_PAIR_READY_WITHIN [600 s for each to be ready]. Logs and process ids go to target/pair/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +23,7 @@ read -r -a PORTS <<<"${QIBAO_PAIR_PORTS:-18181 18182}"
 read -r -a MANAGEMENT_PORTS <<<"${QIBAO_PAIR_MANAGEMENT_PORTS:-18183 18184}"
 DIR=target/pair
 NAMES=(a b)
-READY_WITHIN=${QIBAO_PAIR_READY_WITHIN:-240}
+READY_WITHIN=${QIBAO_PAIR_READY_WITHIN:-600}
 
 # The jobs run every few seconds instead of every minute or hour, so that the suite sees each one
 # run on both instances many times while it waits for its single effect.
