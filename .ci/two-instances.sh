@@ -9,7 +9,8 @@
 # QIBAO_PAIR_PG_PORT [5432], QIBAO_PAIR_PG_USER [postgres], QIBAO_PAIR_PG_PASSWORD [empty],
 # QIBAO_PAIR_DATABASE [qibao_pair], QIBAO_PAIR_REDIS_URL [redis://127.0.0.1:6379/3],
 # QIBAO_PAIR_PORTS [18181 18182], QIBAO_PAIR_MANAGEMENT_PORTS [18183 18184], QIBAO_PAIR_JAR [the one
-# target/ holds], QIBAO_PAIR_READY_WITHIN [600 s for each to be ready]. Logs and process ids go to target/pair/.
+# target/ holds], QIBAO_PAIR_READY_WITHIN [600 s for each to be ready], QIBAO_PAIR_JAVA_OPTS
+# [-Xmx512m]. Logs and process ids go to target/pair/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,7 @@ read -r -a MANAGEMENT_PORTS <<<"${QIBAO_PAIR_MANAGEMENT_PORTS:-18183 18184}"
 DIR=target/pair
 NAMES=(a b)
 READY_WITHIN=${QIBAO_PAIR_READY_WITHIN:-600}
+read -r -a JAVA_OPTS <<<"${QIBAO_PAIR_JAVA_OPTS:--Xmx512m}"
 
 # The jobs run every few seconds instead of every minute or hour, so that the suite sees each one
 # run on both instances many times while it waits for its single effect.
@@ -71,7 +73,7 @@ start() {
     SPRING_DATA_REDIS_URL="$REDIS_URL" QIBAO_TOKEN_SECRET="$secret" \
     SPRING_PROFILES_ACTIVE=production PORT="${PORTS[$i]}" QIBAO_MANAGEMENT_PORT="${MANAGEMENT_PORTS[$i]}" \
     QIBAO_DATA_DIR="$DIR/${NAMES[$i]}-data" \
-      nohup java -Xmx512m -jar "$jar" --qibao.demo.enabled=$demo "${JOBS[@]}" \
+      nohup java "${JAVA_OPTS[@]}" -jar "$jar" --qibao.demo.enabled=$demo "${JOBS[@]}" \
       >"$DIR/${NAMES[$i]}.log" 2>&1 </dev/null &
     echo $! >"$DIR/${NAMES[$i]}.pid"
   done
