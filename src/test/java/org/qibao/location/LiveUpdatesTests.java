@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qibao.TestRedis;
 import org.qibao.location.LiveUpdates.LiveUpdate;
 import org.qibao.shared.GeoPoint;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -30,8 +31,7 @@ class LiveUpdatesTests {
 	/** Listening to the real Redis: a subscriber is refused while the instance cannot listen. */
 	@BeforeEach
 	void listen() {
-		String url = System.getenv().getOrDefault("SPRING_DATA_REDIS_URL", "redis://127.0.0.1:6379");
-		this.redis = new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url));
+		this.redis = TestRedis.connectionFactory();
 		this.redis.afterPropertiesSet();
 		this.redis.start();
 		this.updates = new LiveUpdates(this.redis);
