@@ -1,6 +1,8 @@
 package org.qibao.location;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * An instance whose Redis cannot be reached, or goes away: it refuses reports for later (the
@@ -93,12 +94,10 @@ class RedisOutageTests {
 
 	@Test
 	void aReportIsNotAcknowledgedWhenRedisDiesBeforeItIsStored() {
-		// a cluster's nodes are reached at the addresses the cluster itself names, past one relayed address
-		assumeFalse(TestRedis.cluster(this.environment), "the link relays a standalone Redis");
-		try (RedisLink link = new RedisLink(redisUrl())) {
+		try (RedisLink link = RedisLink.toTestRedis(this.environment)) {
 			ConfigurableApplicationContext instance = new SpringApplicationBuilder(QibaoApplication.class,
-					TestCheckIns.Configuration.class)
-				.run(arguments("--spring.data.redis.url=" + link.url(redisUrl())));
+					TestCheckIns.Configuration.class, RedisLink.Routing.class)
+				.run(arguments(link.arguments(redisUrl()).toArray(String[]::new)));
 			try {
 				int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
 				Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
@@ -126,13 +125,15 @@ class RedisOutageTests {
 		}
 	}
 
-	private String[] arguments(String redis) {
-		return new String[] { "--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
+	private String[] arguments(String... redis) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
 				"--spring.datasource.username=" + property("spring.datasource.username"),
-				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""), redis,
+				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
 				"--spring.data.redis.timeout=500ms", "--spring.data.redis.connect-timeout=300ms",
 				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4" };
+				"--spring.datasource.hikari.maximum-pool-size=4"));
+		arguments.addAll(List.of(redis));
+		return arguments.toArray(String[]::new);
 	}
 
 	private String redisUrl() {
