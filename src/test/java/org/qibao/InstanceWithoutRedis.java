@@ -1,8 +1,5 @@
 package org.qibao;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +26,7 @@ public final class InstanceWithoutRedis implements AutoCloseable {
 				"--spring.datasource.url=" + test.getRequiredProperty("spring.datasource.url"),
 				"--spring.datasource.username=" + test.getRequiredProperty("spring.datasource.username"),
 				"--spring.datasource.password=" + test.getProperty("spring.datasource.password", ""),
-				"--spring.data.redis.url=redis://127.0.0.1:" + closedPort(),
+				TestRedis.unreachable(test),
 				"--spring.data.redis.connect-timeout=300ms",
 				"--qibao.data-dir=" + test.getRequiredProperty("qibao.data-dir"), "--qibao.demo.enabled=false"));
 		args.addAll(List.of(more));
@@ -43,15 +40,6 @@ public final class InstanceWithoutRedis implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -35,8 +35,11 @@ class LocalStores implements EnvironmentPostProcessor, Ordered {
 		Map<String, Object> properties = new HashMap<>();
 		Path dataDir = Path.of(environment.getProperty("qibao.data-dir", "data")).toAbsolutePath().normalize();
 		boolean embeddedDatabase = !environment.containsProperty("spring.datasource.url");
+		// a Redis Cluster (spring.data.redis.cluster.nodes) or Sentinel is external too
 		boolean embeddedRedis = !environment.containsProperty("spring.data.redis.url")
-				&& !environment.containsProperty("spring.data.redis.host");
+				&& !environment.containsProperty("spring.data.redis.host")
+				&& !environment.containsProperty("spring.data.redis.cluster.nodes")
+				&& !environment.containsProperty("spring.data.redis.sentinel.nodes");
 		if (embeddedDatabase) {
 			String url = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
 			log.info("No external PostgreSQL configured: using the embedded one with data in " + dataDir.resolve("postgres"));

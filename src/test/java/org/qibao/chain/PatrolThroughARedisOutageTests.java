@@ -3,17 +3,26 @@ package org.qibao.chain;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qibao.Clients;
 import org.qibao.MovableClock;
 import org.qibao.QibaoTest;
+import org.qibao.TestRedis;
 import org.qibao.chain.Neighbourhood.Person;
 import org.qibao.patrol.AttendanceVerified;
 import org.qibao.timebank.TimeBank;
@@ -27,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.qibao.chain.Neighbourhood.CHECK_IN;
 import static org.qibao.chain.Neighbourhood.CHECK_OUT;
 import static org.qibao.chain.Neighbourhood.CODE_REQUEST;
@@ -59,10 +69,32 @@ class PatrolThroughARedisOutageTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-				"--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no"));
+		boolean cluster = TestRedis.cluster();
+		if (cluster) {
+			// the tests run on a Redis Cluster: this Redis is one too, a single node that serves every slot
+			Path dir = Files.createTempDirectory("qibao-redis-node");
+			command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file",
+					dir.resolve("nodes.conf").toString(), "--dir", dir.toString()));
+		}
+		redis = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		awaitListening(port);
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + port);
+		if (cluster) {
+			RedisClient node = RedisClient.create(RedisURI.create("127.0.0.1", port));
+			try (StatefulRedisConnection<String, String> connection = node.connect()) {
+				connection.sync().clusterAddSlotsRange(Range.create(0, SlotHash.SLOT_COUNT - 1));
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> connection.sync().clusterInfo().contains("cluster_state:ok"));
+			}
+			finally {
+				node.shutdown();
+			}
+			registry.add("spring.data.redis.cluster.nodes", () -> "127.0.0.1:" + port);
+		}
+		else {
+			registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + port);
+		}
 	}
 
 	@AfterAll

@@ -1,7 +1,8 @@
 package org.qibao.location;
 
-import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.qibao.Clients;
 import org.qibao.QibaoApplication;
 import org.qibao.RedisLink;
+import org.qibao.TestRedis;
 import org.qibao.identity.Accounts;
 import org.qibao.location.Patrol.Volunteer;
 import org.qibao.location.PatrolCoverage.Coverage;
@@ -55,12 +57,8 @@ class RedisOutageTests {
 
 	@BeforeAll
 	void startAnInstanceWhoseRedisIsDown() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
 		this.withoutRedis = new SpringApplicationBuilder(QibaoApplication.class, TestCheckIns.Configuration.class)
-			.run(arguments("--spring.data.redis.url=redis://127.0.0.1:" + closedPort));
+			.run(arguments(TestRedis.unreachable(this.environment)));
 		this.withoutRedisPort = ((WebServerApplicationContext) this.withoutRedis).getWebServer().getPort();
 	}
 
@@ -96,10 +94,10 @@ class RedisOutageTests {
 
 	@Test
 	void aReportIsNotAcknowledgedWhenRedisDiesBeforeItIsStored() {
-		try (RedisLink link = new RedisLink(redisUrl())) {
+		try (RedisLink link = RedisLink.toTestRedis(this.environment)) {
 			ConfigurableApplicationContext instance = new SpringApplicationBuilder(QibaoApplication.class,
-					TestCheckIns.Configuration.class)
-				.run(arguments("--spring.data.redis.url=" + link.url(redisUrl())));
+					TestCheckIns.Configuration.class, RedisLink.Routing.class)
+				.run(arguments(link.arguments(redisUrl()).toArray(String[]::new)));
 			try {
 				int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
 				Patrol patrol = new Patrol(this.port, this.jdbc, this.accounts, this.checkIns);
@@ -127,13 +125,15 @@ class RedisOutageTests {
 		}
 	}
 
-	private String[] arguments(String redis) {
-		return new String[] { "--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
+	private String[] arguments(String... redis) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + property("spring.datasource.url"),
 				"--spring.datasource.username=" + property("spring.datasource.username"),
-				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""), redis,
+				"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""),
 				"--spring.data.redis.timeout=500ms", "--spring.data.redis.connect-timeout=300ms",
 				"--qibao.data-dir=" + property("qibao.data-dir"), "--qibao.demo.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=4" };
+				"--spring.datasource.hikari.maximum-pool-size=4"));
+		arguments.addAll(List.of(redis));
+		return arguments.toArray(String[]::new);
 	}
 
 	private String redisUrl() {
