@@ -2,7 +2,9 @@
 # a bench server JVM from the compiled classes and waits for its "BENCH READY", and stops it on
 # exit. The bench/README convention is in docs/performance.md.
 #
-#   bench_build bench/checkin/*.java ...         compiles Qibao into $BUILD/classes and the sources
+#   bench_build NAME bench/checkin/*.java ...    compiles Qibao into $BUILD/classes and the sources into
+#                                                $BUILD/NAME-classes (its own: Qibao's component scan would
+#                                                pick up another path's bench configuration)
 #   bench_start NAME MAIN_CLASS PORT ARGS...     starts the server (log $BUILD/NAME-server.log)
 #
 # Against SPRING_DATASOURCE_URL / SPRING_DATA_REDIS_URL when set (the harness sets them to a fresh
@@ -13,14 +15,17 @@ BUILD="${BENCH_BUILD_DIR:-$PWD/target/bench}"
 BENCH_SERVER_PID=""
 
 bench_build() {
+  local name="$1"
+  shift
   mkdir -p "$BUILD"
   mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
   mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
     -Dbuild.dir="$BUILD" >/dev/null
   CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
-  mkdir -p "$BUILD/bench-classes"
-  javac -nowarn -proc:none -d "$BUILD/bench-classes" -cp "$CLASSPATH" "$@"
-  BENCH_CLASSPATH="$BUILD/bench-classes:$CLASSPATH"
+  rm -rf "$BUILD/$name-classes"
+  mkdir -p "$BUILD/$name-classes"
+  javac -nowarn -proc:none -d "$BUILD/$name-classes" -cp "$CLASSPATH" "$@"
+  BENCH_CLASSPATH="$BUILD/$name-classes:$CLASSPATH"
 }
 
 bench_stop() {

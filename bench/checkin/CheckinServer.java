@@ -15,7 +15,6 @@ import org.qibao.QibaoApplication;
 import org.qibao.geo.Geography;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.BenchTokens;
-import org.qibao.identity.Role;
 import org.qibao.patrol.StormShifts;
 import org.qibao.patrol.Teams;
 import org.qibao.shared.GlobalId;
@@ -78,7 +77,7 @@ public class CheckinServer {
 				grids.add(geography.createGrid(community, String.format("BS-%02d", g), "压测网格" + g, square(lon, lat)).id());
 			}
 			int volunteers = teamCount * PER_TEAM * rounds;
-			List<Long> ids = accounts(accounts, jdbc, community, volunteers);
+			List<Long> ids = BenchAccounts.volunteers(accounts, jdbc, community, volunteers, "176", PASSWORD);
 			List<Long> teamIds = new ArrayList<>();
 			for (int t = 0; t < teamCount; t++) {
 				teamIds.add(teams.create(community, "压测巡逻队" + t, List.of(grids.get(t % gridCount))).id());
@@ -138,27 +137,6 @@ public class CheckinServer {
 				"{\"type\":\"Polygon\",\"coordinates\":[[[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}",
 				lon - HALF, lat - HALF, lon + HALF, lat - HALF, lon + HALF, lat + HALF, lon - HALF, lat + HALF, lon - HALF,
 				lat - HALF);
-	}
-
-	/** The volunteers' accounts: the first registered as anyone is, the others with its password hash copied. */
-	static List<Long> accounts(Accounts accounts, JdbcClient jdbc, long community, int count) {
-		long first = accounts.register(phone(0), "压测志愿者0", PASSWORD, "zh-CN").id();
-		jdbc.sql("""
-				INSERT INTO account (phone, display_name, password_hash, locale)
-				SELECT '176' || lpad(i::text, 8, '0'), '压测志愿者' || i, a.password_hash, 'zh-CN'
-				FROM account a, generate_series(1, ? - 1) i WHERE a.id = ?""")
-			.params(count, first)
-			.update();
-		jdbc.sql("""
-				INSERT INTO role_assignment (account_id, role, scope_id)
-				SELECT id, ?, ? FROM account WHERE phone LIKE '176%' ON CONFLICT DO NOTHING""")
-			.params(Role.VOLUNTEER.name(), community)
-			.update();
-		return jdbc.sql("SELECT id FROM account WHERE phone LIKE '176%' ORDER BY phone").query(Long.class).list();
-	}
-
-	static String phone(int i) {
-		return "176" + String.format("%08d", i);
 	}
 
 }

@@ -23,7 +23,7 @@ ROUNDS=$(( WARM_ROUNDS + 2 * RUNS ))
 # a shift of the storm takes the seven volunteers of a team; a volunteer is in one round only
 if [ $(( TEAMS * 7 * ROUNDS )) -gt 99999999 ]; then echo "too many volunteers" >&2; exit 1; fi
 
-bench_build bench/driver/*.java bench/checkin/*.java bench/location/BenchTokens.java
+bench_build checkin bench/driver/*.java bench/checkin/*.java bench/location/BenchTokens.java
 FIXTURES="$BUILD/checkin-fixtures.tsv"
 rm -f "$FIXTURES"
 bench_start checkin org.qibao.bench.CheckinServer "$PORT" --qibao.bench.teams="$TEAMS" --qibao.bench.rounds="$ROUNDS" \
