@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * may be more than one request (a redemption is a code request, then the confirmation at the
  * counter) and says when its measured part began. Two shapes: a closed loop (as fast as the server
  * answers, one operation in flight per thread) and a paced one (operations fall due at given
- * instants; latency counts from when an operation was due, so a stall is not hidden, and the wait
- * between due and sent is the driver's own lateness).
+ * instants; latency counts from when an operation was due, so a stall is not hidden, and how late
+ * the driver was to hand each operation to a thread is reported as its own lateness).
  */
 final class Load {
 
@@ -133,7 +133,7 @@ final class Load {
 					if ((count > 0 && i >= count) || (count <= 0 && System.nanoTime() >= end)) {
 						return;
 					}
-					result.time(operation, i, -1);
+					result.time(operation, i, -1, 0);
 				}
 			}));
 		}
@@ -147,7 +147,8 @@ final class Load {
 
 	/**
 	 * Operation {@code i} falls due at {@code startedAt + dueOffsets[i]}; up to {@code threads} in
-	 * flight, the rest wait in line and their wait counts in their latency.
+	 * flight, the rest wait in line and their wait counts in their latency (not in the driver's
+	 * lateness, which is how late it was to put them in line).
 	 */
 	Result paced(String name, int threads, long[] dueOffsets, Operation operation) throws Exception {
 		Result result = new Result(name, dueOffsets.length);
@@ -161,7 +162,10 @@ final class Load {
 				LockSupport.parkNanos(wait);
 			}
 			long index = i;
-			sent.add(pool.submit(() -> result.time(operation, index, due)));
+			// how late the driver itself was to hand the operation over; a wait for a free thread
+			// after that is the server's doing (every thread busy) and counts in the latency only
+			long late = System.nanoTime() - due;
+			sent.add(pool.submit(() -> result.time(operation, index, due, late)));
 		}
 		for (Future<?> f : sent) {
 			f.get();
@@ -197,15 +201,14 @@ final class Load {
 			this.lateness = new long[this.latencies.length];
 		}
 
-		void time(Operation operation, long index, long due) {
-			long start = System.nanoTime();
+		void time(Operation operation, long index, long due, long late) {
 			try {
 				long measuredFrom = operation.run(index);
 				long end = System.nanoTime();
 				long n = this.timed.getAndIncrement();
 				if (n < this.latencies.length) {
 					this.latencies[(int) n] = end - (due >= 0 ? due : measuredFrom);
-					this.lateness[(int) n] = due >= 0 ? start - due : 0;
+					this.lateness[(int) n] = late;
 				}
 				this.ok.increment();
 			}
