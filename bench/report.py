@@ -124,7 +124,8 @@ def main():
     md.append("|---|---|---|---|---|---|---|---|")
     for entry in paths:
         if entry["status"] != "ok":
-            md.append(f"| {entry['path']} | — | — | — | — | — | **{entry['status']}** (log: `{entry['log']}`) | — |")
+            where = "no script" if entry["status"] == "missing" else "log"
+            md.append(f"| {entry['path']} | — | — | — | — | — | **{entry['status']}** ({where}: `{entry['log']}`) | — |")
             continue
         for i, row in enumerate(entry["figures"]):
             met = "—" if row["target"] is None else ("yes" if row["met"] else ("**no**" if row["met"] is False else "?"))

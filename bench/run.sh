@@ -48,7 +48,7 @@ command -v redis-benchmark >/dev/null || missing+=(redis-tools)
 command -v python3 >/dev/null || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
-  apt-get install -y -q "${missing[@]}" >/dev/null || { echo "cannot install ${missing[*]}" >&2; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { echo "cannot install ${missing[*]}" >&2; exit 1; }
 fi
 
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
