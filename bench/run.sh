@@ -37,6 +37,10 @@ done
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}" PG_PORT="${BENCH_PG_PORT:-5432}" PG_USER="${BENCH_PG_USER:-postgres}"
 REDIS_HOST="${BENCH_REDIS_HOST:-127.0.0.1}" REDIS_PORT="${BENCH_REDIS_PORT:-6379}" REDIS_DB="${BENCH_REDIS_DB:-8}"
 OUT="$PWD/target/bench"
+# the commit measured, taken now (a commit made while the suite runs is not what it measured);
+# "-dirty" when the working tree has changes not committed
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT-dirty"
 mkdir -p "$OUT/results"
 rm -f "$OUT/results/"*.json "$OUT/status.tsv"
 
@@ -123,6 +127,5 @@ for p in "${PATHS[@]}"; do
 done
 sql "DROP DATABASE IF EXISTS qibao_bench WITH (FORCE)" >/dev/null
 
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo
 python3 bench/report.py "$OUT" "$COMMIT" "${QUICK:-0}"
