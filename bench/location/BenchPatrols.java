@@ -37,8 +37,11 @@ public final class BenchPatrols {
 		accountIds.parallelStream().forEach(id -> teams.addMember(teamId, id));
 		List<Shift> shifts = new ArrayList<>();
 		Instant planned = windowStart.minus(Duration.ofHours(1));
+		// the shifts' audit names who planned them: the first bench phone, a member of the team
+		long plannedBy = accountIds.get(0);
 		for (int i = 0; i < accountIds.size(); i += PER_SHIFT) {
-			shifts.add(planning.createShift(teamId, gridIds, windowStart, windowEnd, 1, PER_SHIFT, List.of(), planned));
+			shifts.add(planning.createShift(teamId, gridIds, windowStart, windowEnd, 1, PER_SHIFT, List.of(), plannedBy,
+					planned));
 		}
 		AtomicInteger checkedIn = new AtomicInteger();
 		IntStream.range(0, accountIds.size()).parallel().forEach(i -> {
