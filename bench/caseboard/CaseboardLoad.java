@@ -173,7 +173,17 @@ public final class CaseboardLoad {
 				}
 				fewest = Math.min(fewest, count() - before);
 			}
+			printLast((int) fewest);
 			return (int) fewest;
+		}
+
+		/** Prints the last request's statements, as the server counted them. */
+		private void printLast(int count) throws Exception {
+			List<String> sql = List.of(this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.statementsPort + "/sql"))
+				.build(), HttpResponse.BodyHandlers.ofString()).body().split("\n"));
+			System.out.println("  the last request's statements:");
+			sql.subList(Math.max(0, sql.size() - count), sql.size())
+				.forEach(s -> System.out.println("    " + (s.length() > 160 ? s.substring(0, 160) + "…" : s)));
 		}
 
 		private long count() throws Exception {

@@ -34,6 +34,9 @@ public final class StatementCounter {
 
 	static final AtomicLong STATEMENTS = new AtomicLong();
 
+	/** The last statements counted, for the reader to see what they are ({@code GET /sql}). */
+	private static final String[] LAST = new String[64];
+
 	private StatementCounter() {
 	}
 
@@ -59,6 +62,7 @@ public final class StatementCounter {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 			Map<String, Supplier<String>> all = new HashMap<>(actions);
 			all.put("/statements", () -> Long.toString(STATEMENTS.get()));
+			all.put("/sql", () -> last(LAST.length));
 			all.forEach((path, action) -> server.createContext(path, exchange -> {
 				byte[] body;
 				int status = 200;
@@ -79,6 +83,16 @@ public final class StatementCounter {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The last {@code count} statements counted, oldest first, one a line. */
+	private static String last(int count) {
+		long n = STATEMENTS.get();
+		StringBuilder out = new StringBuilder();
+		for (long i = Math.max(1, n - Math.min(count, LAST.length) + 1); i <= n; i++) {
+			out.append(String.valueOf(LAST[(int) (i % LAST.length)]).replaceAll("\\s+", " ")).append('\n');
+		}
+		return out.toString();
 	}
 
 	private static final class Counting extends DelegatingDataSource {
@@ -102,7 +116,8 @@ public final class StatementCounter {
 				String name = method.getName();
 				if ((name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))
 						&& Thread.currentThread().getName().startsWith("http-nio")) {
-					STATEMENTS.incrementAndGet();
+					long n = STATEMENTS.incrementAndGet();
+					LAST[(int) (n % LAST.length)] = (args != null && args.length > 0) ? String.valueOf(args[0]) : name;
 				}
 				try {
 					return method.invoke(connection, args);
