@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CityRebuild {
 
-	private static final int PER_COMMUNITY = 700;
+	static final int PER_COMMUNITY = 700;
 
-	private static final int COMMUNITIES_PER_STREET = 10;
+	static final int COMMUNITIES_PER_STREET = 10;
 
 	private CityRebuild() {
 	}
@@ -52,7 +52,8 @@ public final class CityRebuild {
 		}
 	}
 
-	private static int generate(JdbcClient jdbc, long city, int volunteers, int communities) {
+	/** Writes the city's communities and points entries; returns the entries written. Also used by bench/leaderboards. */
+	static int generate(JdbcClient jdbc, long city, int volunteers, int communities) {
 		jdbc.sql("""
 				INSERT INTO gamification_community (community_id, street_id, city_id, time_zone)
 				SELECT ? * 100000 - c, ? * 100000 - c / ?, ?, 'Asia/Shanghai' FROM generate_series(0, ? - 1) c""")
@@ -83,7 +84,8 @@ public final class CityRebuild {
 				seconds(started) * 1_000_000 / reads);
 	}
 
-	private static void remove(ConfigurableApplicationContext app, JdbcClient jdbc, long city, int communities) {
+	/** Removes what {@link #generate} wrote, and the city's boards in Redis. Also used by bench/leaderboards. */
+	static void remove(ConfigurableApplicationContext app, JdbcClient jdbc, long city, int communities) {
 		StringRedisTemplate redis = app.getBean(StringRedisTemplate.class);
 		List<String> keys = new ArrayList<>();
 		for (String pattern : List.of("lb:{*:y:" + city + ":*", "lb:{*:s:" + city + "*", "lb:{*:c:" + city + "*")) {

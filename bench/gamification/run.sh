@@ -12,8 +12,8 @@ BUILD="${BENCH_BUILD_DIR:-$PWD/target/bench}"
 : "${SPRING_DATASOURCE_URL:?give the PostgreSQL to generate the city in}"
 : "${SPRING_DATA_REDIS_URL:?give the Redis to rebuild the boards in}"
 
-mvn -q -B -o compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
+mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
   -Dbuild.dir="$BUILD" >/dev/null
 CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 mkdir -p "$BUILD/bench-classes"

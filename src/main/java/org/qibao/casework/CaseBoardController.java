@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import graphql.GraphQLContext;
 import org.qibao.identity.Actor;
 import org.qibao.shared.Connection;
 import org.qibao.shared.GlobalId;
@@ -31,8 +32,9 @@ class CaseBoardController {
 
 	@QueryMapping
 	Connection<Case> caseBoard(@Argument String communityId, @Argument String gridId, @Argument CaseStage stage,
-			@Argument Boolean overdueOnly, @Argument Integer first, @Argument String after, Actor actor) {
-		CaseDesk desk = this.desks.of(Actor.signedIn(actor), GlobalId.keyOf(communityId, "Community"));
+			@Argument Boolean overdueOnly, @Argument Integer first, @Argument String after, Actor actor,
+			GraphQLContext request) {
+		CaseDesk desk = this.desks.of(Actor.signedIn(actor), GlobalId.keyOf(communityId, "Community"), request);
 		Connection.Page page = Connection.Page.of(first, after);
 		Long grid = gridId == null ? null : GlobalId.keyOf(gridId, "Grid");
 		return this.cases.board(filter(desk, grid, stage, Boolean.TRUE.equals(overdueOnly)), page);

@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import graphql.GraphQLContext;
 
 import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseDesks {
 
+	private static final String REMEMBERED = CaseDesks.class.getName();
+
 	private final Geography geography;
 
 	private final Accounts accounts;
@@ -28,6 +33,34 @@ class CaseDesks {
 		this.geography = geography;
 		this.accounts = accounts;
 		this.departments = departments;
+	}
+
+	/**
+	 * As {@link #of(Actor, Collection)}, remembered for the rest of the request in its GraphQL
+	 * context: a board, its cases' reporters and their events' actors need the same desks, which
+	 * then cost their statements once per request.
+	 */
+	Map<Long, CaseDesk> of(Actor actor, Collection<Long> communityIds, GraphQLContext request) {
+		Map<String, CaseDesk> known = request.computeIfAbsent(REMEMBERED, key -> new ConcurrentHashMap<String, CaseDesk>());
+		String viewer = (actor == null ? "-" : actor.accountId()) + ":";
+		Set<Long> missing = new HashSet<>();
+		for (long communityId : communityIds) {
+			if (!known.containsKey(viewer + communityId)) {
+				missing.add(communityId);
+			}
+		}
+		if (!missing.isEmpty()) {
+			of(actor, missing).forEach((communityId, desk) -> known.put(viewer + communityId, desk));
+		}
+		Map<Long, CaseDesk> desks = new HashMap<>();
+		for (long communityId : communityIds) {
+			desks.put(communityId, known.get(viewer + communityId));
+		}
+		return desks;
+	}
+
+	CaseDesk of(Actor actor, long communityId, GraphQLContext request) {
+		return of(actor, List.of(communityId), request).get(communityId);
 	}
 
 	CaseDesk of(Actor actor, long communityId) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import graphql.GraphQLContext;
 import org.qibao.casework.photo.CasePhoto;
 import org.qibao.casework.photo.CasePhotos;
 import org.qibao.geo.Community;
@@ -81,8 +82,8 @@ class CaseFieldsController {
 
 	/** Null for an anonymous report, except to its reporter, the community's grid workers and administrators. */
 	@BatchMapping(typeName = "Case")
-	Map<Case, Account> reporter(List<Case> cases, Principal principal) {
-		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal), ids(cases, Case::communityId));
+	Map<Case, Account> reporter(List<Case> cases, Principal principal, GraphQLContext request) {
+		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal), ids(cases, Case::communityId), request);
 		// a reporter who deleted their data is nobody, to everyone
 		java.util.Set<Long> erased = this.accounts.erasedAmong(ids(cases, Case::reporterId));
 		List<Case> shown = cases.stream()
@@ -145,10 +146,10 @@ class CaseFieldsController {
 	 * does (null for an anonymous report, except to those who see the reporter).
 	 */
 	@BatchMapping(typeName = "CaseEvent")
-	Map<CaseEvent, Account> actor(List<CaseEvent> events, Principal principal) {
+	Map<CaseEvent, Account> actor(List<CaseEvent> events, Principal principal, GraphQLContext request) {
 		Map<Long, Case> owners = this.cases.findAll(events.stream().map(CaseEvent::caseId).distinct().toList());
 		Map<Long, CaseDesk> desks = this.desks.of(Viewer.of(principal),
-				owners.values().stream().map(Case::communityId).distinct().toList());
+				owners.values().stream().map(Case::communityId).distinct().toList(), request);
 		java.util.Set<Long> erased = this.accounts.erasedAmong(owners.values().stream().map(Case::reporterId).distinct().toList());
 		List<CaseEvent> shown = events.stream().filter(e -> e.actorId() != null).filter(e -> {
 			Case c = owners.get(e.caseId());

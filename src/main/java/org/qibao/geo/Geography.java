@@ -100,7 +100,11 @@ public class Geography {
 		return this.repository.citiesOfCommunities(communityIds);
 	}
 
+	/** The grids by id; none asked, no statement (a leaderboard page asks for a volunteer's grids: none). */
 	public Map<Long, Grid> grids(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
 		return byId(this.repository.grids(ids), Grid::id);
 	}
 
