@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 ALL_PATHS=(checkin redemption caseboard livefanout leaderboards positions)
 declare -A DIR=([checkin]=checkin [redemption]=redemption [caseboard]=caseboard [livefanout]=livefanout
-  [leaderboards]=gamification [positions]=location)
+  [leaderboards]=leaderboards [positions]=location)
 QUICK=""
 PATHS=("${ALL_PATHS[@]}")
 while [ $# -gt 0 ]; do
