@@ -509,15 +509,16 @@ public final class LiveFanout {
 				serverUs, received == 0 ? Double.NaN : serverCpu / 1e3 / received, driverUs);
 		return String.format(Locale.ROOT,
 				"{\"server_cpu_per_report_us\": %s, \"driver_cpu_per_report_us\": %s, \"delivery_p50_ms\": %s,"
-						+ " \"delivery_p99_ms\": %s, \"delivery_max_ms\": %s, \"lost_count\": %d, \"latest_lost_count\": %d,"
+						+ " \"delivery_p99_ms\": %s, \"delivery_max_ms\": %s, \"lost_count\": %s, \"latest_lost_count\": %s,"
 						+ " \"expected_count\": %d, \"received_count\": %d, \"reports_per_s\": %s, \"refused_count\": %d,"
 						+ " \"unanswered_count\": %d, \"report_p99_ms\": %s, \"driver_late_p99_ms\": %s}",
 				json(serverUs, 0), json(driverUs, 0), json(ms(fromSend, 50), 1), json(ms(fromSend, 99), 1),
-				json(ms(fromSend, 100), 1), lost, latestLost, expected, received, json(perSecond, 1), refused, unanswered,
+				json(ms(fromSend, 100), 1), json(accepted == 0 ? Double.NaN : lost, 0),
+				json(accepted == 0 ? Double.NaN : latestLost, 0), expected, received, json(perSecond, 1), refused, unanswered,
 				json(ms(answers, 99), 1), json(ms(lateness, 99), 1));
 	}
 
-	/** A number for JSON: null when there is none (no deliveries, no answer). */
+	/** A number for JSON: null when there is none (no deliveries, no answer, nothing accepted to lose). */
 	private static String json(double value, int decimals) {
 		return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "null";
 	}
