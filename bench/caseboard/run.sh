@@ -37,7 +37,8 @@ CLASSES="$BUILD/caseboard-classes"
 rm -rf "$CLASSES" && mkdir -p "$CLASSES"
 # the paced/closed-loop HTTP driver of bench/location is shared, not copied
 javac -nowarn -proc:none -d "$CLASSES" -cp "$CLASSPATH" bench/caseboard/*.java \
-  bench/location/HttpDriver.java bench/location/LocationLoad.java
+  bench/location/HttpDriver.java bench/location/LocationLoad.java \
+  src/test/java/org/qibao/WebClientDocuments.java
 
 DISTRICT_FILE="$BUILD/caseboard-district.txt"
 rm -f "$DISTRICT_FILE"

@@ -40,7 +40,8 @@ rm -rf "$CLASSES" && mkdir -p "$CLASSES"
 # the statement counter, web client document reader and token issuer of bench/caseboard
 javac -nowarn -proc:none -d "$CLASSES" -cp "$CLASSPATH" bench/leaderboards/*.java bench/gamification/CityRebuild.java \
   bench/location/HttpDriver.java bench/location/LocationLoad.java bench/caseboard/StatementCounter.java \
-  bench/caseboard/WebClientDocuments.java bench/caseboard/CaseboardTokens.java bench/caseboard/CaseboardLoad.java
+  bench/caseboard/WebClientDocuments.java bench/caseboard/CaseboardTokens.java bench/caseboard/CaseboardLoad.java \
+  src/test/java/org/qibao/WebClientDocuments.java
 
 CITY_FILE="$BUILD/leaderboards-city.txt"
 rm -f "$CITY_FILE"
