@@ -29,16 +29,13 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
   GRIDS="${BENCH_GRIDS:-20}"; WARMUP="${BENCH_WARMUP_S:-5}"; PHASE="${BENCH_PHASE_S:-5}"
 fi
 
-mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
-  -Dbuild.dir="$BUILD" >/dev/null
-CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
-CLASSES="$BUILD/caseboard-classes"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+# Qibao and the bench's sources, built by bench/lib.sh
+source bench/lib.sh
 # the paced/closed-loop HTTP driver of bench/location is shared, not copied
-javac -nowarn -proc:none -d "$CLASSES" -cp "$CLASSPATH" bench/caseboard/*.java \
+bench_build caseboard bench/caseboard/*.java \
   bench/location/HttpDriver.java bench/location/LocationLoad.java \
   src/test/java/org/qibao/WebClientDocuments.java
+CLASSES="$BUILD/caseboard-classes"
 
 DISTRICT_FILE="$BUILD/caseboard-district.txt"
 rm -f "$DISTRICT_FILE"

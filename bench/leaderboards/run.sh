@@ -30,18 +30,15 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
   VOLUNTEERS="${BENCH_VOLUNTEERS:-11200}"; WARMUP="${BENCH_WARMUP_S:-5}"; PHASE="${BENCH_PHASE_S:-5}"
 fi
 
-mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
-  -Dbuild.dir="$BUILD" >/dev/null
-CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
-CLASSES="$BUILD/leaderboards-classes"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+# Qibao and the bench's sources, built by bench/lib.sh
+source bench/lib.sh
 # shared, not copied: the city generator of bench/gamification, the HTTP driver of bench/location,
 # the statement counter, web client document reader and token issuer of bench/caseboard
-javac -nowarn -proc:none -d "$CLASSES" -cp "$CLASSPATH" bench/leaderboards/*.java bench/gamification/CityRebuild.java \
+bench_build leaderboards bench/leaderboards/*.java bench/gamification/CityRebuild.java \
   bench/location/HttpDriver.java bench/location/LocationLoad.java bench/caseboard/StatementCounter.java \
   bench/caseboard/WebClientDocuments.java bench/caseboard/CaseboardTokens.java bench/caseboard/CaseboardLoad.java \
   src/test/java/org/qibao/WebClientDocuments.java
+CLASSES="$BUILD/leaderboards-classes"
 
 CITY_FILE="$BUILD/leaderboards-city.txt"
 rm -f "$CITY_FILE"

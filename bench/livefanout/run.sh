@@ -28,13 +28,10 @@ else
   WARMUP=${BENCH_WARMUP:-60} RUN_SECONDS=${BENCH_RUN_SECONDS:-30} RUNS=${BENCH_RUNS:-3} GRACE=10 HEAP=2g
 fi
 
-mvn -q -B compile -Dskip.web-client=true -Dbuild.dir="$BUILD"
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/bench.classpath" -Dmdep.includeScope=runtime \
-  -Dbuild.dir="$BUILD" >/dev/null
-CLASSPATH="$BUILD/classes:$(cat "$BUILD/bench.classpath")"
+# Qibao and the bench's sources, built by bench/lib.sh
+source bench/lib.sh
+bench_build livefanout bench/livefanout/*.java
 CLASSES="$BUILD/livefanout-classes"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-javac -nowarn -proc:none -d "$CLASSES" -cp "$CLASSPATH" bench/livefanout/*.java
 
 FILE="$BUILD/livefanout-accounts.txt"
 rm -f "$FILE"
