@@ -8,11 +8,16 @@ public final class Heartbeats {
 	private Heartbeats() {
 	}
 
-	/** Two heartbeats: the first pings, the second finds whether the ping came back and listens afresh if not. */
-	public static void twice(RedisChannelListener listener) throws InterruptedException {
+	/**
+	 * As many heartbeats as finding a deaf subscription takes: the first pings, each later one looks
+	 * whether a ping came back, and the last listens afresh when none did.
+	 */
+	public static void enough(RedisChannelListener listener) throws InterruptedException {
 		listener.checkHearing();
-		Thread.sleep(500);
-		listener.checkHearing();
+		for (int beat = 0; beat < RedisChannelListener.DEAF_AFTER_HEARTBEATS; beat++) {
+			Thread.sleep(300);
+			listener.checkHearing();
+		}
 	}
 
 }

@@ -26,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * the change is committed, so a board never fetches a case that is not there yet; when Redis is
  * away the change is still saved and only the live announcement is lost. The channel is heard
  * through a {@link RedisChannelListener}, which pings itself every
- * {@code qibao.casework.updates-heartbeat} and listens afresh when its ping went unheard.
+ * {@code qibao.casework.updates-heartbeat} and listens afresh when its pings went unheard for three.
  */
 @Component
 class CaseUpdates implements InitializingBean, DisposableBean {
@@ -52,7 +52,7 @@ class CaseUpdates implements InitializingBean, DisposableBean {
 
 	private final RedisChannelListener listener;
 
-	CaseUpdates(StringRedisTemplate redis, @Value("${qibao.casework.updates-heartbeat:10s}") Duration heartbeat) {
+	CaseUpdates(StringRedisTemplate redis, @Value("${qibao.casework.updates-heartbeat:5s}") Duration heartbeat) {
 		this.redis = redis;
 		this.listener = new RedisChannelListener("Case updates", redis.getRequiredConnectionFactory(), CHANNEL,
 				heartbeat, this::received);

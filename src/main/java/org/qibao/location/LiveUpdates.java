@@ -28,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * <p>The community channels are heard through one {@link RedisChannelListener}, whose own channel
  * ({@value #HEARTBEAT_CHANNEL}) carries only its heartbeat: every
  * {@code qibao.location.live-updates-heartbeat} it pings itself, and listens afresh (to every
- * watched community again) when its ping went unheard.
+ * watched community again) when its pings went unheard for three heartbeats.
  */
 @Component
 class LiveUpdates implements InitializingBean, DisposableBean {
@@ -54,7 +54,7 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 	private final Scheduler delivery = Schedulers.newBoundedElastic(8, 10_000, "live-updates");
 
 	LiveUpdates(RedisConnectionFactory connectionFactory,
-			@Value("${qibao.location.live-updates-heartbeat:10s}") Duration heartbeat) {
+			@Value("${qibao.location.live-updates-heartbeat:5s}") Duration heartbeat) {
 		this.listener = new RedisChannelListener("Live updates", connectionFactory, HEARTBEAT_CHANNEL, heartbeat,
 				this::received);
 	}

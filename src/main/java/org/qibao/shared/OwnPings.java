@@ -16,6 +16,8 @@ final class OwnPings {
 	/** Own pings unheard for this many heartbeats mean messages may be going unheard. */
 	private static final int HEARD_WITHIN_HEARTBEATS = 3;
 
+	private static final int DEAF_AFTER_HEARTBEATS = RedisChannelListener.DEAF_AFTER_HEARTBEATS;
+
 	/** Tells this listener's pings from those of other instances on the channel. */
 	private final String own = PREFIX + UUID.randomUUID() + " ";
 
@@ -27,6 +29,11 @@ final class OwnPings {
 	private long lastSent;
 
 	private long lastHeard;
+
+	/** The last ping heard when the previous heartbeat looked, and the heartbeats since then with none heard. */
+	private long heardAtLastLook;
+
+	private int silentHeartbeats;
 
 	private volatile long heardAt;
 
@@ -49,11 +56,22 @@ final class OwnPings {
 	/** The last ping could not be sent, or was sent before the subscription it should come back through. */
 	void nothingToConclude() {
 		this.lastSent = 0;
+		this.silentHeartbeats = 0;
 	}
 
-	/** Whether the last ping that went out has not come back. */
-	boolean lastUnheard() {
-		return this.lastSent != 0 && this.lastHeard < this.lastSent;
+	/**
+	 * One heartbeat's look: whether pings that went out have gone unheard for
+	 * {@value RedisChannelListener#DEAF_AFTER_HEARTBEATS} heartbeats in a row, so the subscription is deaf rather than late.
+	 */
+	boolean deaf() {
+		if (this.lastSent == 0 || this.lastHeard >= this.lastSent || this.lastHeard > this.heardAtLastLook) {
+			this.silentHeartbeats = 0; // nothing out there, all back, or still coming back: late at worst
+		}
+		else {
+			this.silentHeartbeats++;
+		}
+		this.heardAtLastLook = this.lastHeard;
+		return this.silentHeartbeats >= DEAF_AFTER_HEARTBEATS;
 	}
 
 	/** The number of an own ping in {@code text}, or -1 when it is another instance's (or unreadable). */
@@ -84,7 +102,7 @@ final class OwnPings {
 	}
 
 	/** The subscription ended or failed: not hearing until a ping comes back. */
-	void deaf() {
+	void unsubscribed() {
 		this.heard = false;
 	}
 

@@ -33,8 +33,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * regardless; a connection lost later is restored by Lettuce and Spring's listener container.</li>
  * <li>A subscription can also go deaf without a word: the container still says it listens while
  * Redis no longer counts it as a receiver (a connection dropped and replaced under it). So every
- * heartbeat the listener sends itself a numbered ping through the channel; when its last ping has
- * not come back by the next heartbeat, it logs "… stopped hearing Redis" and subscribes afresh.</li>
+ * heartbeat the listener sends itself a numbered ping through the channel; when none of its pings
+ * has come back for three heartbeats in a row, it logs "… stopped hearing Redis" and subscribes
+ * afresh. A ping that is only late (the instance is busy) comes back in order and changes
+ * nothing: listening afresh would lose what is published meanwhile.</li>
  * <li>Silence means nothing while the connection factory is not running (the instance is stopping),
  * nor when the ping could not be sent (Redis is away; Lettuce is reconnecting).</li>
  * </ul>
@@ -49,6 +51,12 @@ public final class RedisChannelListener {
 	private static final Log log = LogFactory.getLog(RedisChannelListener.class);
 
 	private static final Duration RETRY = Duration.ofSeconds(5);
+
+	/**
+	 * Heartbeats in a row with none of its pings heard that make a subscription deaf. A ping that is
+	 * merely late (a busy instance, a slow network) comes back in order within them.
+	 */
+	public static final int DEAF_AFTER_HEARTBEATS = 3;
 
 	/** What the listener hands over. */
 	public interface Receiver {
@@ -159,8 +167,9 @@ public final class RedisChannelListener {
 	}
 
 	/**
-	 * One heartbeat: listens afresh when the last ping went unheard, then sends the next one. Runs
-	 * every heartbeat by itself.
+	 * One heartbeat: listens afresh when its pings have gone unheard for
+	 * {@value #DEAF_AFTER_HEARTBEATS} heartbeats, then sends the next one. Runs every
+	 * heartbeat by itself.
 	 */
 	public synchronized void checkHearing() {
 		if (this.container == null) {
@@ -169,7 +178,7 @@ public final class RedisChannelListener {
 		if (stopping()) {
 			return; // its silence means nothing
 		}
-		if (this.pings.lastUnheard()) {
+		if (this.pings.deaf()) {
 			log.warn(this.name + " stopped hearing Redis; listening afresh");
 			destroyQuietly(this.container);
 			this.container = null;
@@ -257,7 +266,7 @@ public final class RedisChannelListener {
 
 	private synchronized void unsubscribed(Subscription from) {
 		if (from == this.subscription) {
-			this.pings.deaf();
+			this.pings.unsubscribed();
 		}
 	}
 

@@ -116,13 +116,13 @@ class CaseUpdatesTests {
 		Disposable listening = updates.of(community).subscribe(heard::add);
 		try {
 			// in the whole suite this instance may already have gone deaf: two heartbeats bring it back first
-			Heartbeats.twice(updates.listener());
+			Heartbeats.enough(updates.listener());
 			announceUntilHeard(updates, community, heard);
 			updates.listener().deafen();
 			updates.announceAfterCommit(community, 1);
 			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears nothing").isNull();
 
-			Heartbeats.twice(updates.listener());
+			Heartbeats.enough(updates.listener());
 
 			assertThat(announceUntilHeard(updates, community, heard)).isEqualTo(community);
 		}

@@ -77,7 +77,7 @@ class TokenStandingsTests {
 		try {
 			standings.afterPropertiesSet();
 			await().atMost(Duration.ofSeconds(10)).until(() -> standings.listener().listening());
-			Heartbeats.twice(standings.listener());
+			Heartbeats.enough(standings.listener());
 			await().atMost(Duration.ofSeconds(10)).until(standings::listening);
 			long account = 980_000_000L + (System.nanoTime() % 1_000_000);
 			UUID token = UUID.randomUUID();
@@ -91,7 +91,7 @@ class TokenStandingsTests {
 			anotherInstance.convertAndSend(TokenStandings.CHANNEL, Long.toString(account));
 			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears no change").isNull();
 
-			Heartbeats.twice(standings.listener());
+			Heartbeats.enough(standings.listener());
 
 			assertThat(announceUntilHeard(anotherInstance, account + 1, heard)).isEqualTo(account + 1);
 			standings.of(account, token, read);

@@ -2,8 +2,10 @@ package org.qibao.shared;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +16,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The listener on the real Redis: hands over what is published, never a heartbeat, and tells deafness from stopping. */
+/**
+ * The listener on the real Redis: hands over what is published, never a heartbeat, and tells
+ * deafness from stopping and from lateness.
+ */
 class RedisChannelListenerTests {
 
 	/** Longer than any test: the tests drive the heartbeats themselves. */
@@ -48,7 +54,7 @@ class RedisChannelListenerTests {
 	@Test
 	void handsOverWhatIsPublishedButNoHeartbeatOfItsOwnOrAnotherInstance() throws Exception {
 		this.publisher.convertAndSend(this.channel, "heartbeat of another instance 1");
-		Heartbeats.twice(this.listener);
+		Heartbeats.enough(this.listener);
 		this.publisher.convertAndSend(this.channel, "a message");
 
 		assertThat(this.heard.poll(5, TimeUnit.SECONDS)).isEqualTo("a message");
@@ -60,16 +66,73 @@ class RedisChannelListenerTests {
 	@Test
 	void aDeafListenerSubscribesAfreshWhileAStoppingOneDoesNot() throws Exception {
 		this.listener.deafen();
-		Heartbeats.twice(this.listener);
+		Heartbeats.enough(this.listener);
 		assertThat(this.listener.subscriptions()).as("deaf: listened afresh").isEqualTo(2);
 		this.publisher.convertAndSend(this.channel, "heard again");
 		assertThat(this.heard.poll(5, TimeUnit.SECONDS)).isEqualTo("heard again");
 
 		this.listener.deafen();
 		this.redis.stop();
-		Heartbeats.twice(this.listener);
+		Heartbeats.enough(this.listener);
 
 		assertThat(this.listener.subscriptions()).as("the connections are closing: silence means nothing").isEqualTo(2);
+	}
+
+	@Test
+	void aLatePingIsNoReasonToListenAfreshNorToThinkMessagesWereMissed() throws Exception {
+		String busyChannel = this.channel + ":busy";
+		CountDownLatch busy = new CountDownLatch(1);
+		AtomicInteger mayHaveMissed = new AtomicInteger();
+		RedisChannelListener listener = new RedisChannelListener("Busy messages", this.redis, busyChannel, HEARTBEAT,
+				new RedisChannelListener.Receiver() {
+					@Override
+					public void received(String message) {
+						if (message.equals("takes a while")) {
+							awaitQuietly(busy);
+						}
+						RedisChannelListenerTests.this.heard.add(message);
+					}
+
+					@Override
+					public void mayHaveMissed() {
+						mayHaveMissed.incrementAndGet();
+					}
+				});
+		listener.start();
+		try {
+			listener.checkHearing();
+			await().atMost(Duration.ofSeconds(10)).until(listener::hearing);
+			int missedOnSubscribing = mayHaveMissed.get();
+
+			// the listener's one delivery thread is busy, so its next pings wait behind that message
+			this.publisher.convertAndSend(busyChannel, "takes a while");
+			listener.checkHearing();
+			Thread.sleep(300);
+			listener.checkHearing();
+			busy.countDown();
+			this.publisher.convertAndSend(busyChannel, "after the late pings");
+			assertThat(this.heard.poll(5, TimeUnit.SECONDS)).isEqualTo("takes a while");
+			assertThat(this.heard.poll(5, TimeUnit.SECONDS)).isEqualTo("after the late pings");
+			Heartbeats.enough(listener);
+
+			assertThat(listener.subscriptions()).as("late pings came back: nothing to listen afresh for").isEqualTo(1);
+			assertThat(mayHaveMissed).as("every ping came back in order: nothing was missed")
+				.hasValue(missedOnSubscribing);
+			assertThat(listener.hearing()).isTrue();
+		}
+		finally {
+			busy.countDown();
+			listener.close();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
