@@ -7,7 +7,6 @@ import java.util.Map;
 import org.qibao.geo.Geography;
 import org.qibao.geo.Grid;
 import org.qibao.identity.Account;
-import org.qibao.identity.Accounts;
 import org.qibao.identity.Actor;
 import org.qibao.location.PatrolSessions.ActiveCheckIn;
 import org.qibao.location.LiveUpdates.LiveUpdate;
@@ -36,19 +35,19 @@ class LiveMapController {
 
 	private final Geography geography;
 
-	private final Accounts accounts;
+	private final PatrollerDetails details;
 
 	private final LocationCheckIns checkIns;
 
 	private final CoverageRecords records;
 
 	LiveMapController(LiveMap liveMap, LiveUpdates updates, LiveMapAccess access, Geography geography,
-			Accounts accounts, LocationCheckIns checkIns, CoverageRecords records) {
+			PatrollerDetails details, LocationCheckIns checkIns, CoverageRecords records) {
 		this.liveMap = liveMap;
 		this.updates = updates;
 		this.access = access;
 		this.geography = geography;
-		this.accounts = accounts;
+		this.details = details;
 		this.checkIns = checkIns;
 		this.records = records;
 	}
@@ -138,7 +137,7 @@ class LiveMapController {
 
 	@BatchMapping(typeName = "LivePatroller")
 	Map<LivePatroller, Account> account(List<LivePatroller> patrollers) {
-		Map<Long, Account> found = this.accounts.findAll(patrollers.stream().map(LivePatroller::accountId).toList());
+		Map<Long, Account> found = this.details.accounts(patrollers.stream().map(LivePatroller::accountId).toList());
 		Map<LivePatroller, Account> result = new HashMap<>();
 		patrollers.forEach(p -> result.put(p, found.get(p.accountId())));
 		return result;
@@ -146,7 +145,7 @@ class LiveMapController {
 
 	@BatchMapping(typeName = "LivePatroller")
 	Map<LivePatroller, Grid> grid(List<LivePatroller> patrollers) {
-		Map<Long, Grid> found = this.geography
+		Map<Long, Grid> found = this.details
 			.grids(patrollers.stream().map(LivePatroller::gridId).filter(java.util.Objects::nonNull).toList());
 		Map<LivePatroller, Grid> result = new HashMap<>();
 		patrollers.forEach(p -> result.put(p, p.gridId() == null ? null : found.get(p.gridId())));
