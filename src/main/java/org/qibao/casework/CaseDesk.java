@@ -70,4 +70,14 @@ record CaseDesk(Actor actor, long communityId, Set<Long> communityGrids, Set<Lon
 		return !gridCase.anonymous() || reported(gridCase) || administrator() || gridWorker();
 	}
 
+	/** Shows the reporter as someone: when it sees them, and they did not delete their data (then they are nobody, to everyone). */
+	boolean showsReporter(Case gridCase, boolean reporterErased) {
+		return seesReporter(gridCase) && !reporterErased;
+	}
+
+	/** Shows who made a timeline entry: anyone, except the reporter where the case does not show them. */
+	boolean showsActor(Case gridCase, long actorId, boolean reporterErased) {
+		return actorId != gridCase.reporterId() || showsReporter(gridCase, reporterErased);
+	}
+
 }

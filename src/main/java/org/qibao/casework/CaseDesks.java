@@ -15,9 +15,10 @@ import org.qibao.geo.Grid;
 import org.qibao.identity.Accounts;
 import org.qibao.identity.Actor;
 import org.qibao.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Makes {@link CaseDesk}s: two or three statements per community, however many cases are looked at. */
+/** Makes {@link CaseDesk}s: one statement for any number of communities, however many cases are looked at. */
 @Component
 class CaseDesks {
 
@@ -27,12 +28,12 @@ class CaseDesks {
 
 	private final Accounts accounts;
 
-	private final Departments departments;
+	private final JdbcClient jdbc;
 
-	CaseDesks(Geography geography, Accounts accounts, Departments departments) {
+	CaseDesks(Geography geography, Accounts accounts, JdbcClient jdbc) {
 		this.geography = geography;
 		this.accounts = accounts;
-		this.departments = departments;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -67,20 +68,38 @@ class CaseDesks {
 		return of(actor, List.of(communityId)).get(communityId);
 	}
 
+	/**
+	 * One statement for all the communities: each one's grids, those of them nobody works as grid
+	 * worker (as {@link Accounts#holders} counts holders), and the departments the person acts for.
+	 * Every case screen and step starts here, so the grid and role rows are read together rather
+	 * than asked of geography and identity one after the other.
+	 */
 	Map<Long, CaseDesk> of(Actor actor, Collection<Long> communityIds) {
-		Set<Long> departments = actor == null ? Set.of() : this.departments.of(actor.accountId());
 		Map<Long, CaseDesk> desks = new HashMap<>();
-		for (long communityId : new HashSet<>(communityIds)) {
-			Set<Long> grids = new HashSet<>(this.geography.gridsOf(communityId).stream().map(Grid::id).toList());
-			Set<Long> unstaffed = new HashSet<>();
-			this.accounts.holders(Role.GRID_WORKER, grids).forEach((grid, workers) -> {
-				if (workers.isEmpty()) {
-					unstaffed.add(grid);
-				}
-			});
-			desks.put(communityId, new CaseDesk(actor, communityId, grids, unstaffed, departments));
+		if (communityIds.isEmpty()) {
+			return desks;
 		}
+		this.jdbc.sql("""
+				SELECT c.id,
+				       ARRAY(SELECT g.id FROM grid g WHERE g.community_id = c.id) AS grids,
+				       ARRAY(SELECT g.id FROM grid g WHERE g.community_id = c.id AND NOT EXISTS (
+				           SELECT 1 FROM role_assignment r JOIN account a ON a.id = r.account_id
+				           WHERE r.role = :gridWorker AND r.scope_id = g.id)) AS unstaffed,
+				       ARRAY(SELECT m.department_id FROM case_department_member m
+				             WHERE m.account_id = CAST(:account AS bigint)) AS departments
+				FROM unnest(CAST(:communities AS bigint[])) AS c(id)""")
+			.param("gridWorker", Role.GRID_WORKER.name())
+			.param("account", actor == null ? null : actor.accountId())
+			.param("communities", new HashSet<>(communityIds).toArray(Long[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				desks.put(rs.getLong("id"), new CaseDesk(actor, rs.getLong("id"), ids(rs, "grids"), ids(rs, "unstaffed"),
+						actor == null ? Set.of() : ids(rs, "departments")));
+			});
 		return desks;
+	}
+
+	private static Set<Long> ids(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		return new HashSet<>(java.util.Arrays.asList((Long[]) rs.getArray(column).getArray()));
 	}
 
 	/** The accounts that work a case of this grid (null: outside every grid) besides the administrators. */

@@ -87,7 +87,7 @@ class CaseFieldsController {
 		// a reporter who deleted their data is nobody, to everyone
 		java.util.Set<Long> erased = this.accounts.erasedAmong(ids(cases, Case::reporterId));
 		List<Case> shown = cases.stream()
-			.filter(c -> desks.get(c.communityId()).seesReporter(c) && !erased.contains(c.reporterId()))
+			.filter(c -> desks.get(c.communityId()).showsReporter(c, erased.contains(c.reporterId())))
 			.toList();
 		return by(shown, this.accounts.findAll(ids(shown, Case::reporterId)), Case::reporterId);
 	}
@@ -153,8 +153,7 @@ class CaseFieldsController {
 		java.util.Set<Long> erased = this.accounts.erasedAmong(owners.values().stream().map(Case::reporterId).distinct().toList());
 		List<CaseEvent> shown = events.stream().filter(e -> e.actorId() != null).filter(e -> {
 			Case c = owners.get(e.caseId());
-			return !Objects.equals(e.actorId(), c.reporterId())
-					|| (desks.get(c.communityId()).seesReporter(c) && !erased.contains(c.reporterId()));
+			return desks.get(c.communityId()).showsActor(c, e.actorId(), erased.contains(c.reporterId()));
 		}).toList();
 		Map<Long, Account> people = this.accounts.findAll(shown.stream().map(CaseEvent::actorId).distinct().toList());
 		Map<CaseEvent, Account> result = new HashMap<>();

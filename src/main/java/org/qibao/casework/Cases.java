@@ -16,10 +16,9 @@ import org.springframework.stereotype.Repository;
 
 import static org.qibao.casework.CaseRows.CASE;
 import static org.qibao.casework.CaseRows.CASE_COLUMNS;
-import static org.qibao.casework.CaseRows.at;
 import static org.qibao.casework.CaseRows.longs;
 
-/** Reads cases: by ID, a reporter's, a board's page, the open ones near a point. */
+/** Reads cases: by ID, a reporter's, the open ones near a point (a board's page: {@link CaseBoards}). */
 @Repository
 class Cases {
 
@@ -76,38 +75,6 @@ class Cases {
 		return Connection.of(rows, page, total);
 	}
 
-	/**
-	 * A page of a community's board, oldest first: the cases in {@code grids}, plus those outside
-	 * every grid and in {@code unstaffed} grids when {@code withoutWorker}; every case when
-	 * {@code grids} is null. Two statements, however many cases.
-	 */
-	Connection<Case> board(BoardFilter filter, Page page) {
-		String where = " FROM grid_case c WHERE c.community_id = :community"
-				+ (filter.grids() == null ? ""
-						: " AND (c.grid_id = ANY(:grids)" + (filter.withoutWorker()
-								? " OR c.grid_id IS NULL OR c.grid_id = ANY(:unstaffed))" : ")"))
-				+ (filter.stage() == null ? "" : " AND c.stage = :stage")
-				+ (filter.overdueOnly() ? " AND " + overdue() : "");
-		var rows = this.jdbc.sql("SELECT " + CASE_COLUMNS + where + " ORDER BY c.reported_at, c.id LIMIT :limit OFFSET :offset");
-		var count = this.jdbc.sql("SELECT count(*)" + where);
-		for (var statement : List.of(rows, count)) {
-			statement.param("community", filter.communityId()).param("now", at(filter.now()));
-			if (filter.grids() != null) {
-				statement.param("grids", longs(filter.grids())).param("unstaffed", longs(filter.unstaffed()));
-			}
-			if (filter.stage() != null) {
-				statement.param("stage", filter.stage().name());
-			}
-		}
-		List<Case> found = rows.param("limit", page.limit()).param("offset", page.offset()).query(CASE).list();
-		return Connection.of(found, page, count.query(Integer.class).single());
-	}
-
-	private static String overdue() {
-		return "((c.stage = 'REPORTED' AND c.accept_due_at < :now) OR (c.stage IN ('ACCEPTED', 'DISPATCHED', "
-				+ "'IN_PROGRESS', 'REOPENED') AND c.resolve_due_at < :now))";
-	}
-
 	/** Open cases of the category within the duplicate radius of the point, nearest first, at most 10. */
 	List<Case> openNear(long categoryId, GeoPoint point) {
 		// a box first, for the index; then the exact distance
@@ -127,11 +94,6 @@ class Cases {
 			.map(Map.Entry::getKey)
 			.filter(Objects::nonNull)
 			.toList();
-	}
-
-	/** Which cases a board shows. */
-	record BoardFilter(long communityId, Collection<Long> grids, boolean withoutWorker, Collection<Long> unstaffed,
-			CaseStage stage, boolean overdueOnly, java.time.Instant now) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.qibao.casework;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qibao.casework.CaseFixtures.caseOf;
+import static org.qibao.casework.CaseFixtures.payload;
 import static org.qibao.casework.CaseFixtures.plainStep;
 
 /** The grid worker's case board: a page of a hundred cases costs the statements a page of ten does. */
@@ -47,6 +51,9 @@ class CaseBoardTests {
 
 	@Autowired
 	CaseCategories categories;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private CaseFixtures fixtures;
 
@@ -115,6 +122,67 @@ class CaseBoardTests {
 				assertThat(e.reporterAccountId()).isEqualTo(reporter.account().id());
 				assertThat(e.gridId()).isEqualTo(this.fixtures.gridKey("DT-01"));
 			});
+	}
+
+	/** What a board card shows, as the web client's fragment asks for it. */
+	private static final String CARD = """
+			id stage version description reportedAt overdue dueAt category { id name nameZh nameEn } grid { id code }
+			reporter { id displayName } anonymous photos { id url } lastEvent { kind at note actor { id displayName } }""";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> CARD_TYPE = new ParameterizedTypeReference<>() {
+	};
+
+	@Test
+	void eachCardShowsWhatTheCaseShowsOnItsOwnAndAReporterWhoDeletedTheirDataIsNobodyOnEither() {
+		Neighbourhood place = this.fixtures.neighbourhood();
+		Person gridWorker = this.fixtures.of(place, "核对网格员", Role.GRID_WORKER);
+		Person administrator = this.fixtures.of(place, "核对管理员", Role.ADMINISTRATOR);
+		Person kept = this.fixtures.of(place, "留下的", Role.VOLUNTEER);
+		Person erased = this.fixtures.of(place, "删除的", Role.VOLUNTEER);
+		long category = category(place.communityId(), "other");
+		List<String> ids = new ArrayList<>();
+		for (Person reporter : List.of(kept, erased)) {
+			for (boolean anonymous : List.of(false, true)) {
+				List<String> photos = anonymous ? List.of() : List.of(this.fixtures.uploadedPhoto(reporter));
+				long id = this.reporting.report(actor(reporter, place.communityId()), new CaseReport(UUID.randomUUID().toString(),
+						category, "核对案件", new GeoPoint(114.3590, 30.5675), null, anonymous, photos)).id();
+				ids.add(org.qibao.shared.GlobalId.encode("Case", id));
+			}
+			// the reporter adds to their first case, the grid worker accepts their second
+			assertThat(caseOf(payload(reporter.client(), """
+					mutation($input: CaseInfoAddInput!) { caseInfoAdd(input: $input) { case { id } userErrors { code } } }""",
+					Map.of("caseId", ids.get(ids.size() - 2), "note", "补充"), "caseInfoAdd"))).isNotNull();
+			caseOf(plainStep(gridWorker, "caseAccept", Map.of("id", ids.get(ids.size() - 1), "version", 1), null));
+		}
+		this.jdbc.sql("UPDATE account SET erased_at = now() WHERE id = ?").param(erased.account().id()).update();
+
+		for (Person viewer : List.of(gridWorker, administrator)) {
+			List<Map<String, Object>> cards = viewer.client()
+				.document("query($c: ID!) { caseBoard(communityId: $c, first: 50) { totalCount nodes { " + CARD + " } } }")
+				.variable("c", place.id())
+				.execute()
+				.path("caseBoard.nodes")
+				.entityList(CARD_TYPE)
+				.get();
+			assertThat(cards).extracting(card -> card.get("id")).containsExactlyElementsOf(ids);
+			for (Map<String, Object> card : cards) {
+				Map<String, Object> alone = viewer.client()
+					.document("query($id: ID!) { node(id: $id) { ... on Case { " + CARD + " } } }")
+					.variable("id", card.get("id"))
+					.execute()
+					.path("node")
+					.entity(CARD_TYPE)
+					.get();
+				assertThat(card).as("the board's card of %s", card.get("id")).isEqualTo(alone);
+			}
+			assertThat(cards).extracting(card -> (Map<?, ?>) card.get("reporter"))
+				.extracting(reporter -> reporter == null ? null : (Object) reporter.get("displayName"))
+				.containsExactly("留下的", "留下的", null, null);
+			assertThat(cards).extracting(card -> (Map<?, ?>) ((Map<?, ?>) card.get("lastEvent")).get("actor"))
+				.extracting(actor -> actor == null ? null : (Object) actor.get("displayName"))
+				.containsExactly("留下的", "核对网格员", null, "核对网格员");
+			assertThat(cards).extracting(card -> ((List<?>) card.get("photos")).size()).containsExactly(1, 0, 1, 0);
+		}
 	}
 
 	/** The fewer of two runs: a cache of the sign-in's standing may expire during one of them and cost a statement. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record CasePhoto(UUID id, long uploadedBy, Instant uploadedAt, Long caseId, int width, int height,
 		String url) {
 
-	static String urlOf(UUID id) {
+	public static String urlOf(UUID id) {
 		return "/api/casework/photos/" + id;
 	}
 
