@@ -207,11 +207,18 @@ class AccountErasureTests {
 				.params(-account.id(), account.id(), dongting, i).update();
 		}
 		long category = category(dongting);
-		this.jdbc.sql("""
+		long caseId = this.jdbc.sql("""
 				INSERT INTO grid_case (community_id, category_id, reporter_id, report_key, description, longitude, latitude,
 				                       anonymous, reported_at, received_at, stage, accept_due_at, resolve_within_minutes)
-				VALUES (?, ?, ?, ?, '路灯坏了', 114.35, 30.56, false, now(), now(), 'REPORTED', now() + interval '1 hour', 1440)""")
-			.params(dongting, category, account.id(), "key-" + account.id()).update();
+				VALUES (?, ?, ?, ?, '路灯坏了', 114.35, 30.56, false, now(), now(), 'REPORTED', now() + interval '1 hour', 1440)
+				RETURNING id""")
+			.params(dongting, category, account.id(), "key-" + account.id())
+			.query(Long.class)
+			.single();
+		// a reported case always opens its timeline, as the reporting module writes it
+		this.jdbc.sql("INSERT INTO case_event (case_id, kind, stage, actor_id, at) VALUES (?, 'REPORTED', 'REPORTED', ?, now())")
+			.params(caseId, account.id())
+			.update();
 		return new Person(account.id(), phone, name);
 	}
 
