@@ -2,7 +2,6 @@ package org.qibao.patrol;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.qibao.geo.Geofence;
 import org.qibao.geo.Geography;
@@ -33,8 +32,6 @@ class CheckIns {
 
 	private final PatrolQueries queries;
 
-	private final Signups signups;
-
 	private final Geography geography;
 
 	private final Attendances attendances;
@@ -43,11 +40,10 @@ class CheckIns {
 
 	private final LiveSessions liveSessions;
 
-	CheckIns(JdbcClient jdbc, PatrolQueries queries, Signups signups, Geography geography, Attendances attendances,
+	CheckIns(JdbcClient jdbc, PatrolQueries queries, Geography geography, Attendances attendances,
 			PatrolProperties properties, LiveSessions liveSessions, Geofence geofence) {
 		this.jdbc = jdbc;
 		this.queries = queries;
-		this.signups = signups;
 		this.geography = geography;
 		this.attendances = attendances;
 		this.rules = new CheckInRules(properties, geofence);
@@ -57,16 +53,17 @@ class CheckIns {
 	@Transactional
 	CheckIn checkIn(long shiftId, long accountId, Fix fix, Long reportedBy, Instant now) {
 		this.rules.requireSoundFix(fix.position(), fix.accuracy());
-		Shift shift = this.queries.shift(shiftId).orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "shiftId"));
+		CheckInFacts facts = this.queries.checkInFacts(shiftId, accountId)
+			.orElseThrow(() -> new BusinessRuleException("NOT_FOUND", "shiftId"));
+		Shift shift = facts.shift();
 		require(!shift.cancelled(), "SHIFT_CANCELLED", "shiftId");
-		ShiftSignup signup = this.signups.activeSignup(shiftId, accountId);
-		require(signup != null && "CONFIRMED".equals(signup.status()), "NOT_SIGNED_UP", "shiftId");
-		Optional<CheckIn> open = this.queries.openCheckInOf(accountId);
-		require(open.isEmpty() || open.get().shiftId() == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
+		require("CONFIRMED".equals(facts.signupStatus()), "NOT_SIGNED_UP", "shiftId");
+		Long openShiftId = facts.openShiftId();
+		require(openShiftId == null || openShiftId == shiftId, "CHECKED_IN_ELSEWHERE", "shiftId");
 		// checking in again after a check-out is fine (a break, a phone that died); minutes still count once
-		require(open.isEmpty(), "ALREADY_CHECKED_IN", "shiftId");
+		require(openShiftId == null, "ALREADY_CHECKED_IN", "shiftId");
 		this.rules.requireWindowOpen(shift, now);
-		requireInArea(shift, fix);
+		requireInArea(facts.gridIds(), fix);
 		try {
 			CheckIn opened = this.jdbc.sql("""
 					INSERT INTO check_in (shift_id, account_id, checked_in_at, in_longitude, in_latitude, in_accuracy, reported_by)
@@ -75,7 +72,7 @@ class CheckIns {
 						reportedBy)
 				.query(Rows.CHECK_IN)
 				.single();
-			this.liveSessions.opened(opened, shift);
+			this.liveSessions.opened(opened, shift, facts.communityId(), facts.gridIds());
 			return opened;
 		}
 		catch (DuplicateKeyException ex) {
@@ -91,7 +88,7 @@ class CheckIns {
 			.filter(c -> c.shiftId() == shiftId)
 			.orElseThrow(() -> new BusinessRuleException("NOT_CHECKED_IN", "shiftId"));
 		Shift shift = this.queries.shift(shiftId).orElseThrow();
-		requireInArea(shift, fix);
+		requireInArea(this.queries.gridIdsOfShifts(List.of(shiftId)).getOrDefault(shiftId, List.of()), fix);
 		int changed = this.jdbc.sql("""
 				UPDATE check_in SET checked_out_at = ?, out_longitude = ?, out_latitude = ?, out_accuracy = ?,
 				       closed_how = ?, closed_by = ?
@@ -157,8 +154,7 @@ class CheckIns {
 		return closed;
 	}
 
-	private void requireInArea(Shift shift, Fix fix) {
-		List<Long> gridIds = this.queries.gridIdsOfShifts(List.of(shift.id())).getOrDefault(shift.id(), List.of());
+	private void requireInArea(List<Long> gridIds, Fix fix) {
 		List<Grid> grids = List.copyOf(this.geography.grids(gridIds).values());
 		this.rules.requireInArea(grids, fix.position(), fix.accuracy(), grid -> this.geography.metresOutside(grid, fix.position()));
 	}

@@ -17,23 +17,16 @@ class LiveSessions {
 
 	private final ObjectProvider<PatrolSessions> sessions;
 
-	private final PatrolQueries queries;
-
-	private final Teams teams;
-
-	LiveSessions(ObjectProvider<PatrolSessions> sessions, PatrolQueries queries, Teams teams) {
+	LiveSessions(ObjectProvider<PatrolSessions> sessions) {
 		this.sessions = sessions;
-		this.queries = queries;
-		this.teams = teams;
 	}
 
-	void opened(CheckIn checkIn, Shift shift) {
+	/** The check-in has opened on a shift of the community's, patrolling these grids. */
+	void opened(CheckIn checkIn, Shift shift, long communityId, List<Long> gridIds) {
 		PatrolSessions location = this.sessions.getIfAvailable();
 		if (location == null) {
 			return;
 		}
-		long communityId = this.teams.findAll(List.of(shift.teamId())).get(shift.teamId()).communityId();
-		List<Long> gridIds = this.queries.gridIdsOfShifts(List.of(shift.id())).getOrDefault(shift.id(), List.of());
 		location.opened(new ActiveCheckIn(checkIn.id(), checkIn.accountId(), communityId, shift.teamId(), gridIds,
 				shift.startsAt(), shift.endsAt(), checkIn.checkedInAt(), null, checkIn.reportedBy()));
 	}

@@ -75,7 +75,7 @@ final class Rows {
 		return rs.wasNull() ? null : value;
 	}
 
-	private static List<Long> longs(Array array) throws SQLException {
+	static List<Long> longs(Array array) throws SQLException {
 		return Arrays.stream((Long[]) array.getArray()).toList();
 	}
 

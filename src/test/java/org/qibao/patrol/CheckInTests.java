@@ -156,6 +156,30 @@ class CheckInTests {
 	}
 
 	@Test
+	void aVolunteerOnTheWaitlistOrCheckedInToAnotherShiftIsRefused() {
+		Crew crew = this.fixture.crew(2);
+		Shift now = this.fixture.shift(crew, Duration.ofMinutes(5), Duration.ofHours(2), 1, 1);
+		Shift later = this.fixture.shift(crew, Duration.ofHours(3), Duration.ofHours(1), 1, 7);
+		HttpGraphQlTester first = crew.volunteer(0).client(this.port);
+		HttpGraphQlTester waiting = crew.volunteer(1).client(this.port);
+		signUp(first, now);
+		waiting.document("""
+				mutation($input: ShiftSignUpInput!) { shiftSignUp(input: $input) { signup { status } } }""")
+			.variable("input", java.util.Map.of("shiftId", PatrolFixture.id(now), "joinWaitlist", true))
+			.execute()
+			.path("shiftSignUp.signup.status").entity(String.class).isEqualTo("WAITLISTED");
+		checkIn(waiting, now, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("NOT_SIGNED_UP");
+		signUp(first, later);
+		checkIn(first, now, IN_DT01, 10).path("shiftCheckIn.userErrors").entityList(Object.class).hasSize(0);
+		// refused for the open check-in before the later shift's window is even looked at
+		checkIn(first, later, IN_DT01, 10).path("shiftCheckIn.userErrors[0].code").entity(String.class)
+			.isEqualTo("CHECKED_IN_ELSEWHERE");
+		assertThat(checkInCount(now)).isEqualTo(1);
+		assertThat(checkInCount(later)).isZero();
+	}
+
+	@Test
 	void aVolunteerChecksInAgainAfterCheckingOutAndEachMinuteIsCreditedOnce() throws Exception {
 		Crew crew = this.fixture.crew(1);
 		Person volunteer = crew.volunteer(0);
