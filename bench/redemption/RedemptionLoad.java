@@ -78,7 +78,10 @@ public final class RedemptionLoad {
 		List<Map<String, Object>> results = new ArrayList<>();
 		try (Connection db = DriverManager.getConnection(lines.get(0), lines.get(1), lines.get(2))) {
 			for (int run = 0; run < runs; run++) {
+				List<String> backends = backends(db);
+				long[] cpuBefore = cpu(backends);
 				Load.Result result = bench.load.closedLoop("redemptions, flat out", threads, -1, runSeconds, i -> bench.redeem());
+				long[] cpuAfter = cpu(backends);
 				confirmed += result.ok.sum();
 				int[] pairs = bench.doubleConfirm(sample);
 				confirmed += pairs[2];
@@ -91,12 +94,22 @@ public final class RedemptionLoad {
 				System.out.printf(Locale.ROOT,
 						"  in PostgreSQL: %d codes redeemed (the driver saw %d confirmations), %d without exactly one transfer, %d unredeemed with one%s%n",
 						ledger[0], confirmed, ledger[1], ledger[2], mismatches == 0 ? " (exactly once)" : " (WRONG)");
+				double serverUs = perRedemption(cpuBefore[0], cpuAfter[0], result.ok.sum());
+				double databaseUs = perRedemption(cpuBefore[1], cpuAfter[1], result.ok.sum());
+				System.out.printf(Locale.ROOT, "  CPU per redemption (code request and confirmation): server %.0f us, PostgreSQL %.0f us%n",
+						serverUs, databaseUs);
 				Map<String, Object> figures = new LinkedHashMap<>();
 				figures.put("tps", result.perSecond());
 				figures.put("p99_ms", result.p99());
 				figures.put("errors_count", result.errors.sum());
 				figures.put("double_confirm_refused_count", (long) pairs[0]);
 				figures.put("ledger_mismatch_count", mismatches);
+				if (!Double.isNaN(serverUs)) {
+					figures.put("server_cpu_per_redemption_us", Math.round(serverUs));
+				}
+				if (!Double.isNaN(databaseUs)) {
+					figures.put("database_cpu_per_redemption_us", Math.round(databaseUs));
+				}
 				results.add(figures);
 			}
 		}
@@ -180,6 +193,52 @@ public final class RedemptionLoad {
 			pool.shutdown();
 		}
 		return outcome;
+	}
+
+	/**
+	 * The CPU time used so far by the server (its pid in {@code bench.server.pid}) and by these
+	 * PostgreSQL backends, from /proc; -1 each when unknown. Unlike throughput, CPU per redemption
+	 * hardly depends on what else the shared machine is doing.
+	 */
+	private static long[] cpu(List<String> backends) {
+		return new long[] { cpuNanos(List.of(System.getProperty("bench.server.pid", ""))),
+				backends.isEmpty() ? -1 : cpuNanos(backends) };
+	}
+
+	/** The PostgreSQL backends connected to the benchmark's database: the server's pool and this driver's connection. */
+	private static List<String> backends(Connection db) {
+		List<String> pids = new ArrayList<>();
+		try (Statement q = db.createStatement();
+				ResultSet rs = q.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+			while (rs.next()) {
+				pids.add(Long.toString(rs.getLong(1)));
+			}
+		}
+		catch (Exception ex) {
+			pids.clear();
+		}
+		return pids;
+	}
+
+	/** The processes' user and system CPU time, or -1 when one cannot be read (gone, or another machine). */
+	private static long cpuNanos(List<String> pids) {
+		long ticks = 0;
+		try {
+			for (String pid : pids) {
+				String stat = Files.readString(Path.of("/proc", pid, "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+		// the kernel's clock ticks are 100 a second on Linux
+		return ticks * 10_000_000L;
+	}
+
+	private static double perRedemption(long before, long after, long redemptions) {
+		return before < 0 || after < 0 || redemptions == 0 ? Double.NaN : (after - before) / 1e3 / redemptions;
 	}
 
 	/** Redeemed codes, redeemed codes without exactly one transfer of their hold, and other codes with one. */

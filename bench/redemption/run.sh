@@ -29,5 +29,5 @@ FIXTURES="$BUILD/redemption-fixtures.tsv"
 rm -f "$FIXTURES"
 bench_start redemption org.qibao.bench.RedemptionServer "$PORT" --qibao.bench.merchants="$MERCHANTS" \
   --qibao.bench.volunteers="$VOLUNTEERS" --qibao.bench.fixtures-file="$FIXTURES"
-java -Xms512m -Xmx1g ${BENCH_DRIVER_OPTS:-} -cp "$BENCH_CLASSPATH" org.qibao.bench.RedemptionLoad \
+java -Xms512m -Xmx1g ${BENCH_DRIVER_OPTS:-} -Dbench.server.pid="$BENCH_SERVER_PID" -cp "$BENCH_CLASSPATH" org.qibao.bench.RedemptionLoad \
   "$PORT" "$FIXTURES" "$WARMUP" "$RUNS" "$SECONDS_PER_RUN" "$THREADS" "$SAMPLE"

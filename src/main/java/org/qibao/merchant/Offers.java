@@ -14,12 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Offers {
 
-	/** A unit is taken once redeemed, or while a live code reserves it. */
+	/**
+	 * A unit is taken once redeemed, or while a live code reserves it. The count reads every code
+	 * the offer ever had, so it is made only for an offer with a stock (CASE evaluates it lazily).
+	 */
 	private static final String COLUMNS = """
 			o.id, o.merchant_id, o.title, o.description, o.discount, o.price_minutes, o.valid_from, o.valid_until,
 			       o.daily_limit, o.monthly_limit, o.stock, o.status,
-			       (o.stock - (SELECT count(*) FROM redemption r WHERE r.offer_id = o.id
-			                   AND (r.status = 'REDEEMED' OR (r.status = 'ISSUED' AND r.expires_at > now()))))::int AS stock_left""";
+			       CASE WHEN o.stock IS NOT NULL THEN
+			         (o.stock - (SELECT count(*) FROM redemption r WHERE r.offer_id = o.id
+			                     AND (r.status = 'REDEEMED' OR (r.status = 'ISSUED' AND r.expires_at > now()))))::int
+			       END AS stock_left""";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM merchant_offer o";
 

@@ -72,7 +72,9 @@ class RedemptionDesk {
 		}
 		Instant now = Instant.now();
 		checkAvailable(merchant, offer, now);
-		checkLimits(offer, volunteerId, this.geography.communities(List.of(merchant.communityId())).get(merchant.communityId()).zone(), now);
+		if (offer.dailyLimit() != null || offer.monthlyLimit() != null) {
+			checkLimits(offer, volunteerId, this.geography.communities(List.of(merchant.communityId())).get(merchant.communityId()).zone(), now);
+		}
 		Instant expiresAt = now.plus(this.codeLifetime);
 		Hold hold = this.timeBank.hold(AccountRef.passbook(merchant.communityId(), volunteerId), offer.priceMinutes(),
 				expiresAt.plus(HOLD_GRACE), "offer:" + offerId, "redemption:" + idempotencyKey);

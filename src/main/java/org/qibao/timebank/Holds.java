@@ -31,8 +31,8 @@ class Holds {
 		if (minutes <= 0) {
 			throw new BusinessRuleException("INVALID_AMOUNT", "minutes");
 		}
-		long accountId = this.ledger.open(account);
-		LedgerAccount locked = this.ledger.lock(accountId).get(accountId);
+		LedgerAccount locked = this.ledger.openLocked(account);
+		long accountId = locked.id();
 		String hash = TransferRequest.sha256(accountId + "|" + minutes + "|" + reference + "|" + expiresAt);
 		Optional<Hold> earlier = byKey(idempotencyKey, hash);
 		if (earlier.isPresent()) {
@@ -78,7 +78,7 @@ class Holds {
 				: to.kind() == AccountKind.SCHOOL ? TransferKind.SCHOOL_ENROLMENT : TransferKind.ADJUSTMENT;
 		TransferRequest request = new TransferRequest(kind, hold.accountId(), toId, hold.minutes(), hold.reference(),
 				null, idempotencyKey, null, holdId, "");
-		return this.ledger.post(request);
+		return this.ledger.postCapture(request);
 	}
 
 	/** Releases an open hold; releasing a released hold again changes nothing. */

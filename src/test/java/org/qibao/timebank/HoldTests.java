@@ -97,6 +97,30 @@ class HoldTests {
 	}
 
 	@Test
+	void capturesIntoAShopsAccountThatIsNotOpenYetOpenItOnceAndAllLand() throws Exception {
+		long shop = this.jdbc.sql("""
+				INSERT INTO merchant (community_id, name, category, address, longitude, latitude)
+				VALUES (?, ?, 'BARBER', '测试路 1 号', 114.3, 30.55) RETURNING id""")
+			.params(this.fixtures.dongting(), "首单理发店 " + key())
+			.query(Long.class)
+			.single();
+		AccountRef account = AccountRef.merchant(this.fixtures.dongting(), shop);
+		List<Hold> holds = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> this.timeBank.hold(passbookOf(this.fixtures.volunteer(10)), 3, Instant.now().plusSeconds(300),
+					"offer:first", key()))
+			.toList();
+		List<Transfer> captured = Bursts.race(holds.size(),
+				i -> () -> this.timeBank.capture(holds.get(i).id(), account, "capture-" + holds.get(i).id()));
+		assertThat(captured).hasSize(12).allSatisfy(t -> assertThat(t.minutes()).isEqualTo(3));
+		List<Long> balances = this.jdbc.sql("SELECT balance FROM ledger_account WHERE kind = 'MERCHANT' AND owner_id = ?")
+			.param(shop)
+			.query(Long.class)
+			.list();
+		assertThat(balances).as("one account for the shop, holding every capture").containsExactly(36L);
+		assertThat(this.fixtures.breaches(this.timeBank)).isEmpty();
+	}
+
+	@Test
 	void aReleasedHoldGivesItsMinutesBack() {
 		TimeBankFixtures.Volunteer volunteer = this.fixtures.volunteer(50);
 		Hold hold = this.timeBank.hold(passbookOf(volunteer), 50, Instant.now().plusSeconds(300), "offer:4", key());
