@@ -88,6 +88,10 @@ final class DateTimeScalar {
 
 		/** An offset date-time within {@link CalendarBounds}; anything else is refused as unparseable. */
 		private static Instant parse(String text) {
+			Instant common = IsoInstants.read(text);
+			if (common != null) {
+				return common;
+			}
 			OffsetDateTime dateTime = OffsetDateTime.parse(text);
 			if (!CalendarBounds.within(dateTime.getYear())) {
 				throw new DateTimeParseException("A DateTime must fall in the years " + CalendarBounds.FIRST_YEAR + " to "

@@ -12,6 +12,7 @@ import graphql.schema.idl.WiringFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,6 +72,11 @@ class GraphQlConventions {
 	@Bean
 	ListInputLimits listInputLimits() {
 		return new ListInputLimits();
+	}
+
+	@Bean
+	DataLoaderFreeOperations dataLoaderFreeOperations(ObjectProvider<FieldsWithoutDataLoaders> declared) {
+		return new DataLoaderFreeOperations(declared.orderedStream().toList());
 	}
 
 	@Bean
