@@ -33,6 +33,8 @@ public final class LeaderboardLoad {
 
 	private static final int PACED_CONNECTIONS = 128;
 
+	private static final java.util.regex.Pattern COMMUNITY_SCOPE = java.util.regex.Pattern.compile("scope:\\s*COMMUNITY");
+
 	private final String communityBoard = WebClientDocuments.operation("CommunityBoard");
 
 	private final String cityBoard;
@@ -48,10 +50,11 @@ public final class LeaderboardLoad {
 		this.city = lines.get(0);
 		this.community = lines.get(1);
 		this.tokens = lines.subList(2, lines.size()).toArray(String[]::new);
-		if (!this.communityBoard.contains("scope:COMMUNITY")) {
+		// the city board is the community board's very query, scope CITY (printed compact or not)
+		if (!COMMUNITY_SCOPE.matcher(this.communityBoard).find()) {
 			throw new IllegalStateException("The web client's board query changed: " + this.communityBoard);
 		}
-		this.cityBoard = this.communityBoard.replace("scope:COMMUNITY", "scope:CITY");
+		this.cityBoard = COMMUNITY_SCOPE.matcher(this.communityBoard).replaceFirst("scope: CITY");
 	}
 
 	public static void main(String[] args) throws Exception {
