@@ -57,10 +57,15 @@ class PositionReporting implements SmartLifecycle {
 	private final LastPositions lastPositions;
 
 	/**
-	 * What follows a store that did not simply succeed (rare but for outages, when every report
-	 * records one): off Lettuce's thread, which must never wait.
+	 * What follows a store that did not simply succeed: off Lettuce's thread, which must never wait.
+	 * Not rare: behind a load balancer without sticky sessions a phone's reports reach the instances
+	 * in turn, so nearly every report finds that another instance stored the position it was filed
+	 * against and is filed again here, waiting on Redis twice. Each thread mostly waits, so there
+	 * are as many as it takes to keep an instance's share of a city's reports flowing.
 	 */
-	private final ExecutorService followUps = Executors.newFixedThreadPool(2, runnable -> {
+	private static final int FOLLOW_UP_THREADS = 16;
+
+	private final ExecutorService followUps = Executors.newFixedThreadPool(FOLLOW_UP_THREADS, runnable -> {
 		Thread thread = new Thread(runnable, "qibao-position-follow-ups");
 		thread.setDaemon(true);
 		return thread;
