@@ -130,15 +130,7 @@ class Ledger {
 		if (!from.mayGoNegative() && from.available() < request.minutes()) {
 			throw new BusinessRuleException("INSUFFICIENT_MINUTES", "minutes", from.available());
 		}
-		Optional<Transfer> written = insert(request);
-		if (written.isEmpty()) {
-			// another transaction took the key for other accounts meanwhile: answer as if it came first
-			return replay(request).orElseThrow();
-		}
-		Transfer transfer = written.get();
-		entry(transfer.id(), request.fromAccountId(), -request.minutes());
-		entry(transfer.id(), request.toAccountId(), request.minutes());
-		return transfer;
+		return write(request);
 	}
 
 	/**
@@ -152,8 +144,14 @@ class Ledger {
 		if (request.fromAccountId() == request.toAccountId()) {
 			throw new BusinessRuleException("NOT_FOUND", null);
 		}
+		return write(request);
+	}
+
+	/** Writes the transfer and its two entries, or answers with the transfer that took its key first. */
+	private Transfer write(TransferRequest request) {
 		Optional<Transfer> written = insert(request);
 		if (written.isEmpty()) {
+			// another transaction took the key for other accounts meanwhile: answer as if it came first
 			return replay(request).orElseThrow();
 		}
 		Transfer transfer = written.get();
