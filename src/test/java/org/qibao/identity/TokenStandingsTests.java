@@ -89,7 +89,7 @@ class TokenStandingsTests {
 
 			standings.listener().deafen();
 			anotherInstance.convertAndSend(TokenStandings.CHANNEL, Long.toString(account));
-			assertThat(heard.poll(1, TimeUnit.SECONDS)).as("a deaf subscription hears no change").isNull();
+			assertThat(heardWithinASecond(heard, account)).as("a deaf subscription hears no change").isFalse();
 
 			Heartbeats.enough(standings.listener());
 
@@ -121,6 +121,18 @@ class TokenStandingsTests {
 	}
 
 	/** Announces a change as another instance does, until this one hears it. */
+	/** Whether the account's change is heard within a second; other instances' changes on the same Redis are ignored. */
+	private static boolean heardWithinASecond(BlockingQueue<Long> heard, long account) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+			Long change = heard.poll(left, TimeUnit.NANOSECONDS);
+			if (change != null && change == account) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static long announceUntilHeard(StringRedisTemplate anotherInstance, long account, BlockingQueue<Long> heard)
 			throws InterruptedException {
 		for (int attempt = 0; attempt < 50; attempt++) {
